@@ -1,0 +1,30 @@
+package io.evento.server.cluster.hazelcast;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.evento.server.cluster.ClusterView;
+import io.evento.server.cluster.PublicUrl;
+import io.evento.server.config.ServerSettings;
+
+import java.util.Optional;
+
+/**
+ * Creates the Hazelcast view from the object found in JNDI. Kept apart so that servers without
+ * Hazelcast classes never load a class that refers to them.
+ */
+public final class HazelcastClusterViews {
+
+    private HazelcastClusterViews() {
+    }
+
+    /** The view, when the object is a running Hazelcast instance. */
+    public static Optional<ClusterView> create(Object candidate, ServerSettings settings, PublicUrl publicUrl) {
+        try {
+            if (candidate instanceof HazelcastInstance hazelcast && hazelcast.getLifecycleService().isRunning()) {
+                return Optional.of(new HazelcastClusterView(hazelcast, settings, publicUrl));
+            }
+        } catch (NoClassDefFoundError e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP view of the cluster. */
+package io.evento.server.cluster.rest;

@@ -1,0 +1,2 @@
+/** The server's PostgreSQL database: datasource lookup, Flyway schema migration, readiness of the database. */
+package io.evento.server.database;
