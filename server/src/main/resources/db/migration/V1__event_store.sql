@@ -55,3 +55,7 @@ CREATE TABLE evento_store_setting (
     value text NOT NULL,
     CONSTRAINT evento_store_setting_pk PRIMARY KEY (name)
 );
+
+-- The identity of this System State Store: every instance reports it, so operators (and tests)
+-- can see that all instances share one database.
+INSERT INTO evento_store_setting (name, value) VALUES ('store.id', gen_random_uuid()::text);

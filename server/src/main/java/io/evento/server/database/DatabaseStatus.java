@@ -34,6 +34,7 @@ public class DatabaseStatus {
     private volatile boolean migrated;
     private volatile String problem = "schema migration not attempted yet";
     private volatile String version = "none";
+    private volatile String storeId;
     private volatile boolean stopped;
     private volatile boolean lastReachable = true;
 
@@ -63,6 +64,7 @@ public class DatabaseStatus {
         try {
             SchemaMigration.Report report = new SchemaMigration(dataSource).migrate();
             version = report.version();
+            storeId = readStoreId();
             migrated = true;
             problem = null;
             LOG.log(System.Logger.Level.INFO, "Evento database ready: schema version {0} ({1} migrations applied by this instance {2})",
@@ -81,6 +83,20 @@ public class DatabaseStatus {
     /** True once the schema is migrated; it stays migrated for the life of the instance. */
     public boolean migrated() {
         return migrated;
+    }
+
+    /** The id of the System State Store in this database, once migrated. */
+    public Optional<String> storeId() {
+        return Optional.ofNullable(storeId);
+    }
+
+    private String readStoreId() throws java.sql.SQLException {
+        try (Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement(
+                     "SELECT value FROM evento_store_setting WHERE name = 'store.id'");
+             java.sql.ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
     }
 
     /** The schema version after migration. */

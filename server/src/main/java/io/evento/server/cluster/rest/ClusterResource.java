@@ -2,6 +2,7 @@ package io.evento.server.cluster.rest;
 
 import io.evento.server.cluster.ClusterMember;
 import io.evento.server.cluster.ClusterView;
+import io.evento.server.database.DatabaseStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,20 +19,23 @@ import java.util.List;
 public class ClusterResource {
 
     private ClusterView cluster;
+    private DatabaseStatus database;
 
     protected ClusterResource() {
         // for CDI
     }
 
     @Inject
-    public ClusterResource(ClusterView cluster) {
+    public ClusterResource(ClusterView cluster, DatabaseStatus database) {
         this.cluster = cluster;
+        this.database = database;
     }
 
     @GET
     public ClusterStatus status() {
         ClusterMember self = cluster.self();
-        return new ClusterStatus(self.instanceId(), self.memberId(), cluster.kind(), cluster.members());
+        return new ClusterStatus(self.instanceId(), self.memberId(), cluster.kind(), cluster.members(),
+                new DatabaseIdentity(database.storeId().orElse(null), database.schemaVersion()));
     }
 
     /**
@@ -39,7 +43,16 @@ public class ClusterResource {
      * @param memberId   this instance's cluster member id
      * @param kind       {@code hazelcast} or {@code standalone}
      * @param members    every member, this one included
+     * @param database   the System State Store this instance uses
      */
-    public record ClusterStatus(String instanceId, String memberId, String kind, List<ClusterMember> members) {
+    public record ClusterStatus(String instanceId, String memberId, String kind, List<ClusterMember> members,
+                                DatabaseIdentity database) {
+    }
+
+    /**
+     * @param storeId       id of the System State Store (equal on every instance sharing the database)
+     * @param schemaVersion the migrated schema version
+     */
+    public record DatabaseIdentity(String storeId, String schemaVersion) {
     }
 }

@@ -1,0 +1,2 @@
+/** Test support: throw-away PostgreSQL databases and server launch settings. */
+package io.evento.server.testing;
