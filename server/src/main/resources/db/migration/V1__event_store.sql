@@ -7,7 +7,7 @@ CREATE SEQUENCE evento_event_position_seq AS bigint;
 CREATE TABLE evento_event (
     position           bigint      NOT NULL,
     -- the appending transaction; HORIZON readers only read below the oldest running transaction
-    tx_id              xid8        NOT NULL DEFAULT pg_current_xact_id(),
+    tx_id              bigint      NOT NULL DEFAULT (pg_current_xact_id()::text::bigint),
     event_id           text        NOT NULL,
     aggregate_id       text,
     aggregate_sequence bigint,

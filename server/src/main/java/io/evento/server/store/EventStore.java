@@ -1,0 +1,54 @@
+package io.evento.server.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The System State Store. Implementations: {@code memory.InMemoryEventStore},
+ * {@code jdbc.PostgresEventStore}; both pass the same contract suite.
+ *
+ * <p>Failures are {@link io.evento.protocol.EventoException}s: {@code CONCURRENCY_CONFLICT} when an
+ * aggregate's last sequence is not the expected one, {@code AGGREGATE_DELETED}, {@code EVENT_ID_REUSED},
+ * {@code INVALID_REQUEST}, {@code INVALID_JSON}, {@code PAYLOAD_TOO_LARGE}. A failed append writes nothing.
+ */
+public interface EventStore extends AutoCloseable {
+
+    /**
+     * Appends the requests atomically: all of them or none.
+     *
+     * @return one result per request, in order
+     */
+    List<AppendResult> append(List<AppendRequest> requests);
+
+    /** Appends one request. */
+    default AppendResult append(AppendRequest request) {
+        return append(List.of(request)).get(0);
+    }
+
+    /** The aggregate's latest snapshot and the events after it. */
+    AggregateStory readAggregate(String aggregateId);
+
+    /**
+     * Up to {@code limit} events after {@code after} that match the filter, in global order. Never
+     * returns an event that a later call could find before it.
+     */
+    EventBatch readAfter(StreamPosition after, EventFilter filter, int limit);
+
+    /** Saves a snapshot unless a newer one is stored. */
+    void saveSnapshot(String aggregateId, long sequence, String state);
+
+    /** The aggregate's latest snapshot. */
+    Optional<Snapshot> loadSnapshot(String aggregateId);
+
+    /** The position of the last event readers can read now ({@link StreamPosition#START} when empty). */
+    StreamPosition head();
+
+    /** Marks the aggregate deleted: its stream stays, later commands fail. */
+    void deleteAggregate(String aggregateId);
+
+    /** The ordering mode. */
+    EventStoreMode mode();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,125 @@
+package io.evento.server.store.jdbc;
+
+import io.evento.protocol.ErrorCode;
+import io.evento.protocol.EventoException;
+import io.evento.server.store.AppendRequest;
+import io.evento.server.store.AppendResult;
+import io.evento.server.store.EventStoreSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit: appends from many callers wait in a bounded queue; a few writer threads each take
+ * whatever is queued (up to a size limit) and write it in one transaction. Throughput grows with
+ * concurrency instead of being one commit per append, and a full queue answers OVERLOADED at once
+ * instead of queueing without bound.
+ */
+final class GroupCommitter implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(GroupCommitter.class.getName());
+    private static final long MAX_BATCH_BYTES = 32L << 20;
+
+    private final EventStoreSettings settings;
+    private final java.util.function.Supplier<BatchWriter> writers;
+    private final BlockingQueue<PendingAppend> queue;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    GroupCommitter(EventStoreSettings settings, java.util.function.Supplier<BatchWriter> writers, ThreadFactory threadFactory) {
+        this.settings = settings;
+        this.writers = writers;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        for (int i = 0; i < settings.writers(); i++) {
+            Thread thread = threadFactory.newThread(this::run);
+            thread.setName("evento-event-writer-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    CompletableFuture<List<AppendResult>> submit(List<AppendRequest> requests) {
+        if (!running) {
+            throw new EventoException(ErrorCode.NOT_READY, "the event store is closed");
+        }
+        PendingAppend pending = PendingAppend.of(requests);
+        if (!queue.offer(pending)) {
+            throw new EventoException(ErrorCode.OVERLOADED, settings.queueCapacity()
+                    + " appends are already waiting for the database; retry later");
+        }
+        return pending.result();
+    }
+
+    private void run() {
+        BatchWriter writer = writers.get();
+        PendingAppend carried = null;
+        while (running || !queue.isEmpty() || carried != null) {
+            try {
+                PendingAppend first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
+                carried = null;
+                if (first == null) {
+                    continue;
+                }
+                List<PendingAppend> batch = new ArrayList<>();
+                batch.add(first);
+                carried = fill(batch, first.events(), first.bytes());
+                writer.write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "event writer failed unexpectedly", e);
+            }
+        }
+        writer.close();
+    }
+
+    /** Adds queued appends up to the limits; returns an append that did not fit, for the next batch. */
+    private PendingAppend fill(List<PendingAppend> batch, int events, long bytes) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.batchWait().toNanos();
+        while (events < settings.maxBatchEvents()) {
+            PendingAppend next = queue.poll();
+            if (next == null) {
+                long wait = deadline - System.nanoTime();
+                if (wait <= 0) {
+                    return null;
+                }
+                next = queue.poll(wait, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    return null;
+                }
+            }
+            if (events + next.events() > settings.maxBatchEvents() || bytes + next.bytes() > MAX_BATCH_BYTES) {
+                return next;
+            }
+            batch.add(next);
+            events += next.events();
+            bytes += next.bytes();
+        }
+        return null;
+    }
+
+    /** Stops taking appends, writes what is queued, waits for the writers. */
+    @Override
+    public void close() {
+        running = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        PendingAppend left;
+        while ((left = queue.poll()) != null) {
+            left.result().completeExceptionally(new EventoException(ErrorCode.NOT_READY, "the event store closed before this append was written"));
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package io.evento.server.store.jdbc;
+
+import io.evento.protocol.ErrorCode;
+import io.evento.protocol.EventoException;
+import io.evento.server.store.AggregateStory;
+import io.evento.server.store.AppendRequest;
+import io.evento.server.store.AppendResult;
+import io.evento.server.store.EventBatch;
+import io.evento.server.store.EventFilter;
+import io.evento.server.store.EventStore;
+import io.evento.server.store.EventStoreMode;
+import io.evento.server.store.EventStoreSettings;
+import io.evento.server.store.EventValidation;
+import io.evento.server.store.Snapshot;
+import io.evento.server.store.StoredEvent;
+import io.evento.server.store.StreamPosition;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The System State Store on PostgreSQL, shared by every server instance. Appends go through group
+ * commit ({@link GroupCommitter}); the reading order of each {@link EventStoreMode} never skips an
+ * event (ADR 0003). The mode is fixed in the database at first use: an instance configured with
+ * another mode refuses to start rather than mix orders.
+ */
+public final class PostgresEventStore implements EventStore {
+
+    private static final String MODE_SETTING = "es.mode";
+
+    private final DataSource dataSource;
+    private final EventStoreSettings settings;
+    private final EventValidation validation;
+    private final GroupCommitter committer;
+
+    public PostgresEventStore(DataSource dataSource, EventStoreSettings settings, ThreadFactory threadFactory) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.validation = new EventValidation(settings);
+        checkMode();
+        this.committer = new GroupCommitter(settings, () -> new BatchWriter(dataSource, settings.mode()), threadFactory);
+    }
+
+    private void checkMode() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement insert = c.prepareStatement(EventStoreSql.INSERT_SETTING)) {
+                insert.setString(1, MODE_SETTING);
+                insert.setString(2, settings.mode().name());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement select = c.prepareStatement(EventStoreSql.SELECT_SETTING)) {
+                select.setString(1, MODE_SETTING);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    String stored = rows.getString(1);
+                    if (!settings.mode().name().equals(stored)) {
+                        throw new EventoException(ErrorCode.NOT_READY, "this event store was created in mode " + stored
+                                + " but evento.es.mode is " + settings.mode() + "; every instance must use " + stored
+                                + " (changing modes: README.md, \"Event store modes\")");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public List<AppendResult> append(List<AppendRequest> requests) {
+        try {
+            return appendAsync(requests).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof EventoException evento) {
+                throw evento;
+            }
+            throw e;
+        }
+    }
+
+    /** Validates and queues the append; the future completes after the commit. */
+    public CompletableFuture<List<AppendResult>> appendAsync(List<AppendRequest> requests) {
+        validation.check(requests);
+        return committer.submit(requests);
+    }
+
+    @Override
+    public AggregateStory readAggregate(String aggregateId) {
+        EventValidation.text(aggregateId, "aggregateId", 255);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            Optional<Snapshot> snapshot = loadSnapshot(c, aggregateId);
+            long after = snapshot.map(Snapshot::sequence).orElse(0L);
+            List<StoredEvent> events = new ArrayList<>();
+            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.AGGREGATE_EVENTS)) {
+                statement.setString(1, aggregateId);
+                statement.setLong(2, after);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(event(rows));
+                    }
+                }
+            }
+            boolean deleted;
+            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.AGGREGATE_DELETED)) {
+                statement.setString(1, aggregateId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    deleted = rows.next();
+                }
+            }
+            long last = events.isEmpty() ? after : events.get(events.size() - 1).aggregateSequence();
+            return new AggregateStory(aggregateId, snapshot, events, last, deleted);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public EventBatch readAfter(StreamPosition after, EventFilter filter, int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new EventoException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and 10000, got " + limit);
+        }
+        String sql = switch (settings.mode()) {
+            case HORIZON -> EventStoreSql.READ_HORIZON;
+            case CPES -> EventStoreSql.READ_CPES;
+            case APES -> EventStoreSql.READ_APES;
+        };
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                statement.setFetchSize(Math.min(limit, 1000));
+                String[] types = filter.eventTypes().toArray(String[]::new);
+                statement.setArray(1, c.createArrayOf("text", types));
+                statement.setArray(2, c.createArrayOf("text", types));
+                statement.setString(3, filter.context());
+                statement.setString(4, filter.context());
+                int p = 5;
+                if (settings.mode() == EventStoreMode.HORIZON) {
+                    statement.setLong(p++, after.tx());
+                }
+                statement.setLong(p++, after.position());
+                if (settings.mode() == EventStoreMode.APES) {
+                    statement.setLong(p++, settings.fetchDelay().toMillis());
+                }
+                statement.setInt(p, limit);
+                List<StoredEvent> events = new ArrayList<>();
+                StreamPosition next = after;
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        next = position(rows.getLong(1), rows.getLong(2));
+                        if (rows.getBoolean(11)) {
+                            events.add(event(rows));
+                        }
+                    }
+                }
+                return new EventBatch(events, next);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public void saveSnapshot(String aggregateId, long sequence, String state) {
+        EventValidation.text(aggregateId, "aggregateId", 255);
+        EventValidation.json(state, "snapshot state", settings.maxSnapshotBytes());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.SAVE_SNAPSHOT)) {
+                statement.setString(1, aggregateId);
+                statement.setLong(2, sequence);
+                statement.setString(3, state);
+                statement.setString(4, aggregateId);
+                statement.setLong(5, sequence);
+                if (statement.executeUpdate() == 0 && loadSnapshot(c, aggregateId).map(s -> s.sequence() < sequence).orElse(true)) {
+                    throw new EventoException(ErrorCode.INVALID_REQUEST, "snapshot sequence " + sequence
+                            + " is not an event of aggregate '" + aggregateId + "'");
+                }
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public Optional<Snapshot> loadSnapshot(String aggregateId) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            return loadSnapshot(c, aggregateId);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static Optional<Snapshot> loadSnapshot(Connection c, String aggregateId) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(EventStoreSql.SELECT_SNAPSHOT)) {
+            statement.setString(1, aggregateId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next()
+                        ? Optional.of(new Snapshot(aggregateId, rows.getLong(1), rows.getString(2), rows.getTimestamp(3).toInstant()))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public StreamPosition head() {
+        String sql = switch (settings.mode()) {
+            case HORIZON -> EventStoreSql.HEAD_HORIZON;
+            case CPES -> EventStoreSql.HEAD_CPES;
+            case APES -> EventStoreSql.HEAD_APES;
+        };
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                if (settings.mode() == EventStoreMode.APES) {
+                    statement.setLong(1, settings.fetchDelay().toMillis());
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? position(rows.getLong(1), rows.getLong(2)) : StreamPosition.START;
+                }
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public void deleteAggregate(String aggregateId) {
+        EventValidation.text(aggregateId, "aggregateId", 255);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement mark = c.prepareStatement(EventStoreSql.DELETE_AGGREGATE);
+                 PreparedStatement drop = c.prepareStatement(EventStoreSql.DELETE_SNAPSHOT)) {
+                mark.setString(1, aggregateId);
+                mark.setString(2, aggregateId);
+                mark.executeUpdate();
+                drop.setString(1, aggregateId);
+                drop.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public EventStoreMode mode() {
+        return settings.mode();
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+    }
+
+    private StreamPosition position(long tx, long position) {
+        return new StreamPosition(settings.mode() == EventStoreMode.HORIZON ? tx : 0, position);
+    }
+
+    private StoredEvent event(ResultSet rows) throws SQLException {
+        Timestamp created = rows.getTimestamp(10);
+        return new StoredEvent(position(rows.getLong(1), rows.getLong(2)), rows.getString(3), rows.getString(4), rows.getLong(5),
+                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), created.toInstant());
+    }
+
+    private static EventoException unavailable(SQLException e) {
+        return new EventoException(ErrorCode.DATABASE_UNAVAILABLE, "event store: " + e.getMessage(), e);
+    }
+}
