@@ -93,6 +93,23 @@ public abstract class EventStoreContract {
         }
 
         @Test
+        void manyEventsOfOneAppendTakeAscendingPositionsInSequenceOrder() {
+            // given
+            String aggregate = id();
+
+            // when
+            AppendResult result = store.append(AppendRequest.toAggregate(aggregate, 0, events(50, "ItemAdded")));
+
+            // then
+            List<StoredEvent> story = store.readAggregate(aggregate).events();
+            assertThat(story).extracting(StoredEvent::position).isSortedAccordingTo(StreamPosition::compareTo).doesNotHaveDuplicates();
+            assertThat(story).extracting(StoredEvent::eventId)
+                    .containsExactlyElementsOf(result.events().stream().map(AppendResult.Appended::eventId).toList());
+            assertThat(readAll(EventFilter.types("ItemAdded"), 50)).extracting(StoredEvent::eventId)
+                    .containsExactlyElementsOf(story.stream().map(StoredEvent::eventId).toList());
+        }
+
+        @Test
         void theStoryHoldsTheEventsInSequenceWithTheirContent() {
             // given
             String aggregate = id();

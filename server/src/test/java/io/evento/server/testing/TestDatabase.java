@@ -49,6 +49,17 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** A pooled datasource (its own pool: a second one behaves like another server instance). */
+    public com.zaxxer.hikari.HikariDataSource newPool(int size) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(ThrowawayDatabase.user());
+        config.setPassword(ThrowawayDatabase.password());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        return new com.zaxxer.hikari.HikariDataSource(config);
+    }
+
     public String jdbcUrl() {
         return database.jdbcUrl();
     }

@@ -44,18 +44,26 @@ final class BatchWriter implements AutoCloseable {
     /** Writes the batch and completes every pending append, successfully or with its error. */
     void write(List<PendingAppend> batch) {
         boolean checkIds = false;
+        boolean fastPath = true;
         SQLException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                Map<PendingAppend, Object> outcomes = writeOnce(connection(), batch, checkIds);
-                complete(outcomes);
-                return;
+                Map<PendingAppend, Object> outcomes = fastPath ? writeOptimistically(connection(), batch) : null;
+                if (outcomes == null) {
+                    outcomes = writeClassified(connection(), batch, checkIds);
+                }
+                if (outcomes != null) {
+                    complete(outcomes);
+                    return;
+                }
+                fastPath = false;
             } catch (SQLException e) {
                 last = e;
                 rollbackQuietly();
                 String state = e.getSQLState() == null ? "" : e.getSQLState();
                 if ("23505".equals(state)) {
                     checkIds = true;
+                    fastPath = false;
                 } else if (state.startsWith("08") || state.startsWith("57") || state.equals("40001") || state.equals("40P01")
                         || connectionBroken()) {
                     closeConnection();
@@ -75,6 +83,24 @@ final class BatchWriter implements AutoCloseable {
         batch.forEach(pending -> pending.result().completeExceptionally(failure));
     }
 
+    /**
+     * The common case in one round trip: the whole batch in one multi-statement implicit
+     * transaction (auto-commit), the optimistic check inside the insert. Null when the check
+     * failed (nothing was written); a unique violation (duplicate or lost race) is thrown.
+     */
+    private Map<PendingAppend, Object> writeOptimistically(Connection c, List<PendingAppend> batch) throws SQLException {
+        c.setAutoCommit(true);
+        Map<String, AppendResult.Appended> inserted = insert(c, batch);
+        if (inserted == null) {
+            return null;
+        }
+        Map<PendingAppend, Object> outcomes = new HashMap<>();
+        for (PendingAppend pending : batch) {
+            outcomes.put(pending, results(pending, inserted, false));
+        }
+        return outcomes;
+    }
+
     /** A data error in a batch of several: write each alone so only the bad one fails. */
     private void isolate(List<PendingAppend> batch, SQLException e) {
         if (batch.size() == 1) {
@@ -87,7 +113,13 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    private Map<PendingAppend, Object> writeOnce(Connection c, List<PendingAppend> batch, boolean checkIds) throws SQLException {
+    /**
+     * The careful path, in an explicit transaction: find each append's verdict (duplicate, deleted
+     * aggregate, conflict, reused ids), write the others. Null when a concurrent commit changed an
+     * aggregate between the classification and the insert (the caller tries again).
+     */
+    private Map<PendingAppend, Object> writeClassified(Connection c, List<PendingAppend> batch, boolean checkIds) throws SQLException {
+        c.setAutoCommit(false);
         if (mode == EventStoreMode.CPES) {
             try (PreparedStatement lock = c.prepareStatement(EventStoreSql.LOCK_APPENDS)) {
                 lock.execute();
@@ -115,7 +147,10 @@ final class BatchWriter implements AutoCloseable {
             }
         }
         Map<String, AppendResult.Appended> inserted = insert(c, accepted);
-        saveSnapshotsAndDeletions(c, accepted);
+        if (inserted == null) {
+            c.rollback();
+            return null;
+        }
         c.commit();
         for (PendingAppend pending : accepted) {
             outcomes.put(pending, results(pending, inserted, false));
@@ -213,61 +248,75 @@ final class BatchWriter implements AutoCloseable {
         return found;
     }
 
+    /**
+     * Inserts the events of the appends, with their snapshots and deletions, in one round trip
+     * (several statements). Null when the optimistic check in the insert failed.
+     */
     private Map<String, AppendResult.Appended> insert(Connection c, List<PendingAppend> accepted) throws SQLException {
         Map<String, AppendResult.Appended> inserted = new HashMap<>();
         int count = accepted.stream().mapToInt(PendingAppend::events).sum();
         if (count == 0) {
             return inserted;
         }
-        String[] ids = new String[count];
-        String[] aggregates = new String[count];
-        Long[] sequences = new Long[count];
-        String[] types = new String[count];
-        String[] contexts = new String[count];
-        String[] payloads = new String[count];
-        String[] metadata = new String[count];
-        int i = 0;
+        Columns columns = new Columns(count);
         for (PendingAppend pending : accepted) {
             for (AppendRequest request : pending.requests()) {
-                long sequence = request.expectedSequence();
-                for (NewEvent event : request.events()) {
-                    ids[i] = event.eventId();
-                    aggregates[i] = request.aggregateId();
-                    sequences[i] = request.isAggregate() ? ++sequence : null;
-                    types[i] = event.eventType();
-                    contexts[i] = event.context();
-                    payloads[i] = event.payload();
-                    metadata[i] = event.metadata() == null ? "{}" : event.metadata();
-                    i++;
-                }
+                columns.add(request);
             }
         }
-        String sql = switch (mode) {
+        StringBuilder sql = new StringBuilder();
+        if (mode == EventStoreMode.CPES) {
+            sql.append(EventStoreSql.LOCK_APPENDS).append(";\n");
+        }
+        sql.append(switch (mode) {
             case HORIZON -> EventStoreSql.INSERT_HORIZON;
             case CPES -> EventStoreSql.INSERT_CPES;
             case APES -> EventStoreSql.INSERT_APES;
-        };
-        Map<String, Long> sequenceOf = new HashMap<>();
-        for (int k = 0; k < count; k++) {
-            sequenceOf.put(ids[k], sequences[k] == null ? 0L : sequences[k]);
+        });
+        if (!columns.snapshotIds.isEmpty()) {
+            sql.append(";\n").append(EventStoreSql.UPSERT_SNAPSHOTS);
         }
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setArray(1, c.createArrayOf("text", ids));
-            statement.setArray(2, c.createArrayOf("text", aggregates));
-            statement.setArray(3, c.createArrayOf("bigint", sequences));
-            statement.setArray(4, c.createArrayOf("text", types));
-            statement.setArray(5, c.createArrayOf("text", contexts));
-            statement.setArray(6, c.createArrayOf("text", payloads));
-            statement.setArray(7, c.createArrayOf("text", metadata));
-            if (mode == EventStoreMode.HORIZON) {
-                statement.setInt(8, count);
+        if (!columns.deletedIds.isEmpty()) {
+            sql.append(";\n").append(EventStoreSql.INSERT_DELETIONS).append(";\n").append(EventStoreSql.DELETE_SNAPSHOTS);
+        }
+        try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            statement.setObject(p++, columns.ids);
+            statement.setObject(p++, columns.aggregates);
+            statement.setObject(p++, columns.sequences);
+            statement.setObject(p++, columns.types);
+            statement.setObject(p++, columns.contexts);
+            statement.setObject(p++, columns.payloads);
+            statement.setObject(p++, columns.metadata);
+            if (!columns.snapshotIds.isEmpty()) {
+                statement.setObject(p++, columns.snapshotIds.toArray(String[]::new));
+                statement.setObject(p++, columns.snapshotSequences.toArray(Long[]::new));
+                statement.setObject(p++, columns.snapshotStates.toArray(String[]::new));
+                statement.setObject(p++, columns.snapshotEvents.toArray(String[]::new));
             }
-            try (ResultSet rows = statement.executeQuery()) {
+            if (!columns.deletedIds.isEmpty()) {
+                statement.setObject(p++, columns.deletedIds.toArray(String[]::new));
+                statement.setObject(p++, columns.deletedSequences.toArray(Long[]::new));
+                statement.setObject(p++, columns.deletedEvents.toArray(String[]::new));
+                statement.setObject(p++, columns.deletedIds.toArray(String[]::new));
+                statement.setObject(p, columns.deletedEvents.toArray(String[]::new));
+            }
+            boolean isQuery = statement.execute();
+            if (mode == EventStoreMode.CPES) {
+                isQuery = statement.getMoreResults();
+            }
+            if (!isQuery) {
+                throw new SQLException("the insert returned no result set", "XX000");
+            }
+            try (ResultSet rows = statement.getResultSet()) {
                 while (rows.next()) {
                     String id = rows.getString(1);
-                    inserted.put(id, new AppendResult.Appended(id, position(rows.getLong(2), rows.getLong(3)), sequenceOf.get(id)));
+                    inserted.put(id, new AppendResult.Appended(id, position(rows.getLong(2), rows.getLong(3)), columns.sequenceOf.get(id)));
                 }
             }
+        }
+        if (inserted.isEmpty()) {
+            return null;
         }
         if (inserted.size() != count) {
             throw new SQLException("inserted " + inserted.size() + " of " + count + " events", "XX000");
@@ -275,41 +324,59 @@ final class BatchWriter implements AutoCloseable {
         return inserted;
     }
 
-    private static void saveSnapshotsAndDeletions(Connection c, List<PendingAppend> accepted) throws SQLException {
-        List<String> snapshotIds = new ArrayList<>();
-        List<Long> snapshotSequences = new ArrayList<>();
-        List<String> snapshotStates = new ArrayList<>();
-        List<String> deletedIds = new ArrayList<>();
-        List<Long> deletedSequences = new ArrayList<>();
-        for (PendingAppend pending : accepted) {
-            for (AppendRequest request : pending.requests()) {
-                if (request.deleteAggregate()) {
-                    deletedIds.add(request.aggregateId());
-                    deletedSequences.add(request.lastSequence());
-                } else if (request.snapshot().isPresent()) {
-                    snapshotIds.add(request.aggregateId());
-                    snapshotSequences.add(request.lastSequence());
-                    snapshotStates.add(request.snapshot().get().state());
-                }
-            }
+    /** The batch as one array per column, plus the snapshots and deletions it carries. */
+    private static final class Columns {
+        final String[] ids;
+        final String[] aggregates;
+        final Long[] sequences;
+        final String[] types;
+        final String[] contexts;
+        final String[] payloads;
+        final String[] metadata;
+        final Map<String, Long> sequenceOf = new HashMap<>();
+        final List<String> snapshotIds = new ArrayList<>();
+        final List<Long> snapshotSequences = new ArrayList<>();
+        final List<String> snapshotStates = new ArrayList<>();
+        final List<String> snapshotEvents = new ArrayList<>();
+        final List<String> deletedIds = new ArrayList<>();
+        final List<Long> deletedSequences = new ArrayList<>();
+        final List<String> deletedEvents = new ArrayList<>();
+        private int i;
+
+        Columns(int count) {
+            ids = new String[count];
+            aggregates = new String[count];
+            sequences = new Long[count];
+            types = new String[count];
+            contexts = new String[count];
+            payloads = new String[count];
+            metadata = new String[count];
         }
-        if (!snapshotIds.isEmpty()) {
-            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.UPSERT_SNAPSHOTS)) {
-                statement.setArray(1, c.createArrayOf("text", snapshotIds.toArray()));
-                statement.setArray(2, c.createArrayOf("bigint", snapshotSequences.toArray()));
-                statement.setArray(3, c.createArrayOf("text", snapshotStates.toArray()));
-                statement.executeUpdate();
+
+        void add(AppendRequest request) {
+            long sequence = request.expectedSequence();
+            String lastEvent = null;
+            for (NewEvent event : request.events()) {
+                ids[i] = event.eventId();
+                aggregates[i] = request.aggregateId();
+                sequences[i] = request.isAggregate() ? ++sequence : null;
+                types[i] = event.eventType();
+                contexts[i] = event.context();
+                payloads[i] = event.payload();
+                metadata[i] = event.metadata() == null ? "{}" : event.metadata();
+                sequenceOf.put(event.eventId(), request.isAggregate() ? sequence : 0L);
+                lastEvent = event.eventId();
+                i++;
             }
-        }
-        if (!deletedIds.isEmpty()) {
-            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.INSERT_DELETIONS)) {
-                statement.setArray(1, c.createArrayOf("text", deletedIds.toArray()));
-                statement.setArray(2, c.createArrayOf("bigint", deletedSequences.toArray()));
-                statement.executeUpdate();
-            }
-            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.DELETE_SNAPSHOTS)) {
-                statement.setArray(1, c.createArrayOf("text", deletedIds.toArray()));
-                statement.executeUpdate();
+            if (request.deleteAggregate()) {
+                deletedIds.add(request.aggregateId());
+                deletedSequences.add(request.lastSequence());
+                deletedEvents.add(lastEvent);
+            } else if (request.snapshot().isPresent()) {
+                snapshotIds.add(request.aggregateId());
+                snapshotSequences.add(request.lastSequence());
+                snapshotStates.add(request.snapshot().get().state());
+                snapshotEvents.add(lastEvent);
             }
         }
     }
@@ -341,7 +408,9 @@ final class BatchWriter implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (connection == null) {
             connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
+            try (PreparedStatement generic = connection.prepareStatement(EventStoreSql.GENERIC_PLANS)) {
+                generic.execute();
+            }
         }
         return connection;
     }
@@ -357,6 +426,14 @@ final class BatchWriter implements AutoCloseable {
     private void rollbackQuietly() {
         if (connection != null) {
             try {
+                if (connection.getAutoCommit()) {
+                    return;
+                }
+            } catch (SQLException e) {
+                closeConnection();
+                return;
+            }
+            try {
                 connection.rollback();
             } catch (SQLException ignored) {
                 closeConnection();
@@ -366,6 +443,11 @@ final class BatchWriter implements AutoCloseable {
 
     private void closeConnection() {
         if (connection != null) {
+            try (PreparedStatement reset = connection.prepareStatement(EventStoreSql.DEFAULT_PLANS)) {
+                reset.execute();
+            } catch (SQLException ignored) {
+                // a broken connection is discarded by the pool anyway
+            }
             try {
                 connection.close();
             } catch (SQLException ignored) {

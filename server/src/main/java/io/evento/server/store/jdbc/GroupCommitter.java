@@ -30,6 +30,10 @@ final class GroupCommitter implements AutoCloseable {
     private final BlockingQueue<PendingAppend> queue;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder appends = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder events = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder writeNanos = new java.util.concurrent.atomic.LongAdder();
 
     GroupCommitter(EventStoreSettings settings, java.util.function.Supplier<BatchWriter> writers, ThreadFactory threadFactory) {
         this.settings = settings;
@@ -69,7 +73,12 @@ final class GroupCommitter implements AutoCloseable {
                 List<PendingAppend> batch = new ArrayList<>();
                 batch.add(first);
                 carried = fill(batch, first.events(), first.bytes());
+                long start = System.nanoTime();
                 writer.write(batch);
+                writeNanos.add(System.nanoTime() - start);
+                batches.increment();
+                appends.add(batch.size());
+                batch.forEach(p -> events.add(p.events()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -103,6 +112,11 @@ final class GroupCommitter implements AutoCloseable {
             bytes += next.bytes();
         }
         return null;
+    }
+
+    /** Counters since start: batches (transactions), appends and events written, time spent writing. */
+    WriteStatistics statistics() {
+        return new WriteStatistics(batches.sum(), appends.sum(), events.sum(), writeNanos.sum() / 1_000_000, queue.size());
     }
 
     /** Stops taking appends, writes what is queued, waits for the writers. */

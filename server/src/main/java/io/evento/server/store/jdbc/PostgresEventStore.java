@@ -257,6 +257,11 @@ public final class PostgresEventStore implements EventStore {
         }
     }
 
+    /** Group-commit counters (batch sizes and times) since this store started. */
+    public WriteStatistics writeStatistics() {
+        return committer.statistics();
+    }
+
     @Override
     public EventStoreMode mode() {
         return settings.mode();

@@ -1,0 +1,306 @@
+package io.evento.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.evento.payara.database.ThrowawayDatabase;
+import io.evento.server.database.SchemaMigration;
+import io.evento.server.store.AppendRequest;
+import io.evento.server.store.EventBatch;
+import io.evento.server.store.EventFilter;
+import io.evento.server.store.EventStoreMode;
+import io.evento.server.store.EventStoreSettings;
+import io.evento.server.store.NewEvent;
+import io.evento.server.store.StreamPosition;
+import io.evento.server.store.jdbc.PostgresEventStore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Append and catch-up throughput of the System State Store on the local PostgreSQL, against a raw
+ * JDBC baseline measured in the same run: one single-row INSERT per transaction into a table of
+ * the same shape. Usage: {@code bench/run event-store [seconds-per-run]}.
+ */
+public final class EventStoreBenchmark {
+
+    private static final String PAYLOAD = "{\"listId\":\"7d1f0c9e-3a52-4c1e-9f55-0b9e6a2f4d11\",\"itemId\":\"c0ffee00-1234-5678-9abc-def012345678\","
+            + "\"text\":\"buy oat milk and two loaves of bread\",\"addedBy\":\"ann@example.org\",\"priority\":3}";
+    private static final String METADATA = "{\"user\":\"ann\",\"correlation\":\"2f6d1c7e-0b8a-4f3e-a1d2-9c8b7a6f5e4d\"}";
+    private static final int[] APPENDERS = java.util.Arrays.stream(System.getProperty("appenders", "1,16").split(",")).mapToInt(Integer::parseInt).toArray();
+
+    private static final int REPEATS = Integer.getInteger("repeats", 3);
+
+    private final long runMillis;
+    private final long warmupMillis;
+
+    private EventStoreBenchmark(long runMillis) {
+        this.runMillis = runMillis;
+        this.warmupMillis = Math.min(2000, runMillis / 3);
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seconds = args.length > 0 ? Long.parseLong(args[0]) : 5;
+        new EventStoreBenchmark(seconds * 1000).run();
+    }
+
+    private void run() throws Exception {
+        System.out.printf(Locale.ROOT, "Evento event store benchmark: %d s per run (+%d ms warm-up), payload %d bytes, PostgreSQL at %s%n",
+                runMillis / 1000, warmupMillis, PAYLOAD.length(), ThrowawayDatabase.testUrl());
+        System.out.println("Each mode run follows a raw JDBC baseline run in the same database, " + REPEATS
+                + " times alternating; the tables show medians (the machine's noise is large).");
+        System.out.println();
+        Map<String, double[]> rates = new LinkedHashMap<>();
+        Map<EventStoreMode, Double> catchUp = new EnumMap<>(EventStoreMode.class);
+        boolean warm = false;
+        for (EventStoreMode mode : modes()) {
+            try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_bench");
+                 HikariDataSource pool = pool(database.jdbcUrl(), 24)) {
+                new SchemaMigration(pool).migrate();
+                try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
+                    statement.execute("CREATE TABLE bench_raw_event (LIKE evento_event INCLUDING ALL)");
+                }
+                EventStoreSettings settings = EventStoreSettings.defaults(mode)
+                        .withWriters(Integer.getInteger("writers", EventStoreSettings.defaults(mode).writers()))
+                        .withBatchWait(java.time.Duration.ofNanos(1000L * Integer.getInteger("waitMicros", 0)));
+                try (PostgresEventStore store = new PostgresEventStore(pool, settings, Executors.defaultThreadFactory())) {
+                    if (!warm) {
+                        measure(16, appender -> new StoreAppender(store));
+                        measure(16, appender -> new RawAppender(pool));
+                        warm = true;
+                    }
+                    double[] baseline = new double[APPENDERS.length];
+                    double[] perAppenders = new double[APPENDERS.length];
+                    for (int i = 0; i < APPENDERS.length; i++) {
+                        double[] baselineRuns = new double[REPEATS];
+                        double[] storeRuns = new double[REPEATS];
+                        for (int r = 0; r < REPEATS; r++) {
+                            baselineRuns[r] = measure(APPENDERS[i], appender -> new RawAppender(pool));
+                            io.evento.server.store.jdbc.WriteStatistics before = store.writeStatistics();
+                            storeRuns[r] = measure(APPENDERS[i], appender -> new StoreAppender(store));
+                            io.evento.server.store.jdbc.WriteStatistics run = store.writeStatistics().since(before);
+                            System.out.printf(Locale.ROOT, "  %-8s %3d appender(s), run %d: %,8.0f events/s (baseline %,8.0f/s, ratio %.2f), %.1f events per transaction, %.2f ms per transaction%n",
+                                    mode, APPENDERS[i], r + 1, storeRuns[r], baselineRuns[r], storeRuns[r] / baselineRuns[r],
+                                    run.eventsPerBatch(), run.millisPerBatch());
+                        }
+                        baseline[i] = median(baselineRuns);
+                        perAppenders[i] = median(storeRuns);
+                    }
+                    rates.put(mode + (mode == EventStoreMode.HORIZON ? " (default)" : ""), concat(perAppenders, baseline));
+                    bulkLoad(store, 200_000);
+                    Thread.sleep(settings.fetchDelay().toMillis() + 100);
+                    catchUp(store);
+                    catchUp.put(mode, catchUp(store));
+                }
+            }
+        }
+        print(rates, catchUp);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** Fills the store for the catch-up measurement: 100-event appends from 8 threads. */
+    private static void bulkLoad(PostgresEventStore store, int events) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            futures.add(threads.submit(() -> {
+                for (int i = 0; i < events / 8 / 100; i++) {
+                    List<NewEvent> batch = new ArrayList<>();
+                    for (int e = 0; e < 100; e++) {
+                        batch.add(new NewEvent(UUID.randomUUID().toString(), "TodoItemAdded", "default", PAYLOAD, METADATA));
+                    }
+                    store.append(AppendRequest.toAggregate(UUID.randomUUID().toString(), 0, batch));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        threads.shutdown();
+    }
+
+    private static List<EventStoreMode> modes() {
+        String only = System.getProperty("modes");
+        return only == null ? List.of(EventStoreMode.values())
+                : java.util.Arrays.stream(only.split(",")).map(EventStoreMode::valueOf).toList();
+    }
+
+    /** Events per second with {@code appenders} concurrent appenders over the measured window. */
+    private double measure(int appenders, java.util.function.IntFunction<Appender> factory) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(appenders);
+        LongAdder counted = new LongAdder();
+        long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.MILLISECONDS.toNanos(warmupMillis);
+        long end = measureFrom + TimeUnit.MILLISECONDS.toNanos(runMillis);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int a = 0; a < appenders; a++) {
+            Appender appender = factory.apply(a);
+            futures.add(threads.submit(() -> {
+                try (appender) {
+                    long now;
+                    while ((now = System.nanoTime()) < end) {
+                        appender.appendOne();
+                        if (now >= measureFrom) {
+                            counted.increment();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        threads.shutdown();
+        return counted.sum() / (runMillis / 1000.0);
+    }
+
+    private double catchUp(PostgresEventStore store) {
+        long start = System.nanoTime();
+        long read = 0;
+        StreamPosition cursor = StreamPosition.START;
+        while (true) {
+            EventBatch batch = store.readAfter(cursor, EventFilter.ALL, 1000);
+            if (batch.events().isEmpty() && batch.next().equals(cursor)) {
+                break;
+            }
+            read += batch.events().size();
+            cursor = batch.next();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "  catch-up %-8s read %,d events in %.2f s%n", store.mode(), read, seconds);
+        return read / seconds;
+    }
+
+    private static void print(Map<String, double[]> rates, Map<EventStoreMode, Double> catchUp) {
+        System.out.println();
+        StringBuilder header = new StringBuilder("| mode |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (int appenders : APPENDERS) {
+            header.append(" ").append(appenders).append(" appender(s) | baseline | ratio |");
+            rule.append("---:|---:|---:|");
+        }
+        System.out.println(header);
+        System.out.println(rule);
+        rates.forEach((name, values) -> {
+            StringBuilder row = new StringBuilder("| " + name + " |");
+            for (int i = 0; i < APPENDERS.length; i++) {
+                double store = values[i];
+                double baseline = values[APPENDERS.length + i];
+                row.append(String.format(Locale.ROOT, " %,.0f/s | %,.0f/s | %.2fx |", store, baseline, store / baseline));
+            }
+            System.out.println(row);
+        });
+        System.out.println();
+        System.out.println("| catch-up read (pages of 1000, 200k+ events) | events/s |");
+        System.out.println("|---|---:|");
+        catchUp.forEach((mode, rate) -> System.out.printf(Locale.ROOT, "| %s | %,.0f |%n", mode, rate));
+    }
+
+    private static HikariDataSource pool(String url, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(ThrowawayDatabase.user());
+        config.setPassword(ThrowawayDatabase.password());
+        config.setMaximumPoolSize(size);
+        return new HikariDataSource(config);
+    }
+
+    private interface Appender extends AutoCloseable {
+        void appendOne() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    /** One event per append through the store, over 100 aggregates of its own. */
+    private static final class StoreAppender implements Appender {
+        private final PostgresEventStore store;
+        private final String[] aggregates = new String[100];
+        private final long[] sequences = new long[100];
+        private int next;
+
+        StoreAppender(PostgresEventStore store) {
+            this.store = store;
+            for (int i = 0; i < aggregates.length; i++) {
+                aggregates[i] = UUID.randomUUID().toString();
+            }
+        }
+
+        @Override
+        public void appendOne() {
+            int i = next++ % aggregates.length;
+            store.append(AppendRequest.toAggregate(aggregates[i], sequences[i],
+                    List.of(new NewEvent(UUID.randomUUID().toString(), "TodoItemAdded", "default", PAYLOAD, METADATA))));
+            sequences[i]++;
+        }
+    }
+
+    /** The baseline: a dedicated connection, one single-row INSERT and one COMMIT per event. */
+    private static final class RawAppender implements Appender {
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private final String[] aggregates = new String[100];
+        private final long[] sequences = new long[100];
+        private int next;
+
+        RawAppender(HikariDataSource pool) {
+            try {
+                connection = pool.getConnection();
+                connection.setAutoCommit(false);
+                insert = connection.prepareStatement("INSERT INTO bench_raw_event (position, event_id, aggregate_id, aggregate_sequence, "
+                        + "event_type, context, payload, metadata) VALUES (nextval('evento_event_position_seq'), ?, ?, ?, ?, ?, ?::json, ?::json)");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            for (int i = 0; i < aggregates.length; i++) {
+                aggregates[i] = UUID.randomUUID().toString();
+            }
+        }
+
+        @Override
+        public void appendOne() throws Exception {
+            int i = next++ % aggregates.length;
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, aggregates[i]);
+            insert.setLong(3, ++sequences[i]);
+            insert.setString(4, "TodoItemAdded");
+            insert.setString(5, "default");
+            insert.setString(6, PAYLOAD);
+            insert.setString(7, METADATA);
+            insert.executeUpdate();
+            connection.commit();
+        }
+
+        @Override
+        public void close() throws Exception {
+            insert.close();
+            connection.close();
+        }
+    }
+}
