@@ -1,0 +1,19 @@
+package io.evento.protocol.frame;
+
+import io.evento.protocol.json.RawJson;
+
+/**
+ * An event a handler produced, to be stored.
+ *
+ * @param type     payload type name
+ * @param payload  the event
+ * @param metadata a JSON object, or null
+ * @param context  the context, or null for {@code default}
+ */
+public record NewEventRecord(String type, RawJson payload, RawJson metadata, String context) {
+
+    public NewEventRecord {
+        Fields.text(type, "event type");
+        Fields.required(payload, "event payload");
+    }
+}

@@ -1,0 +1,2 @@
+/** JSON values carried opaquely by the protocol. */
+package io.evento.protocol.json;
