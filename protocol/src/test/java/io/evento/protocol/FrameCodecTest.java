@@ -63,10 +63,10 @@ class FrameCodecTest {
                 new Disable("di1"),
                 new Ack("a1", "en1"),
                 new Failure("f1", "c1", "NO_HANDLER", "nobody handles CreateList", true, null),
-                new SendCommand("c1", MessageKind.DOMAIN_COMMAND, "CreateList", payload, metadata, "list-1", null, 5000),
-                new SendCommand("c2", MessageKind.SERVICE_COMMAND, "SendMail", payload, null, null, "lock-7", 0),
+                new SendCommand("c1", MessageKind.DOMAIN_COMMAND, "CreateList", payload, metadata, "list-1", null, 5000, "TodoInvoker"),
+                new SendCommand("c2", MessageKind.SERVICE_COMMAND, "SendMail", payload, null, null, "lock-7", 0, null),
                 new CommandResult("r1", "c1", event, false),
-                new SendQuery("q1", "GetList", payload, metadata, 1000),
+                new SendQuery("q1", "GetList", payload, metadata, 1000, "TodoInvoker"),
                 new QueryResult("qr1", "q1", RawJson.of("[{\"id\":1},{\"id\":2}]")),
                 new FetchEvents("fe1", "todo:projector:1:default", "12.34", List.of("ListCreated"), "*", 500),
                 new EventsFetched("ef1", "fe1", List.of(event), "12.34", "12.40"),
@@ -100,7 +100,7 @@ class FrameCodecTest {
         void payloadsTravelVerbatim() {
             // given a payload with nesting, numbers, escapes and non-ASCII text
             String json = "{\"a\":{\"b\":[1,-2.5e3,\"x\\\"y\",\"\\u00e9\\n\"]},\"c\":null}";
-            SendQuery query = new SendQuery("q", "Q", RawJson.of(json), null, 0);
+            SendQuery query = new SendQuery("q", "Q", RawJson.of(json), null, 0, null);
 
             // when
             SendQuery read = (SendQuery) codec.decode(codec.encode(query));
@@ -191,7 +191,7 @@ class FrameCodecTest {
         @Test
         void sqlLookingTextIsJustText() {
             String evil = "x'); DROP TABLE evento_event; --";
-            SendQuery query = new SendQuery(evil, evil, RawJson.of("{\"q\":\"" + evil + "\"}"), null, 0);
+            SendQuery query = new SendQuery(evil, evil, RawJson.of("{\"q\":\"" + evil + "\"}"), null, 0, evil);
             assertThat(codec.decode(codec.encode(query))).isEqualTo(query);
         }
     }

@@ -14,9 +14,10 @@ import io.evento.protocol.json.RawJson;
  * @param aggregateId   the target aggregate (domain commands)
  * @param lockId        service commands with the same lock id run one at a time on one instance, or null
  * @param timeoutMillis the caller's deadline from now; 0: the server's default
+ * @param sender        the sending component (telemetry: who sends what), or null
  */
 public record SendCommand(String id, MessageKind kind, String payloadType, RawJson payload, RawJson metadata,
-                          String aggregateId, String lockId, long timeoutMillis) implements Frame {
+                          String aggregateId, String lockId, long timeoutMillis, String sender) implements Frame {
 
     public SendCommand {
         Fields.text(id, "id");

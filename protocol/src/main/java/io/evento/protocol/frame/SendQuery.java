@@ -10,8 +10,9 @@ import io.evento.protocol.json.RawJson;
  * @param payload       the query
  * @param metadata      a JSON object, or null
  * @param timeoutMillis deadline from now; 0: the server's default
+ * @param sender        the sending component (telemetry: who sends what), or null
  */
-public record SendQuery(String id, String payloadType, RawJson payload, RawJson metadata, long timeoutMillis) implements Frame {
+public record SendQuery(String id, String payloadType, RawJson payload, RawJson metadata, long timeoutMillis, String sender) implements Frame {
 
     public SendQuery {
         Fields.text(id, "id");

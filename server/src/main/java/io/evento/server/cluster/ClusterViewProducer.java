@@ -9,8 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.Optional;
 
 /**
@@ -21,12 +19,11 @@ import java.util.Optional;
 public class ClusterViewProducer {
 
     private static final System.Logger LOG = System.getLogger(ClusterViewProducer.class.getName());
-    static final String PAYARA_HAZELCAST_JNDI = "payara/Hazelcast";
 
     @Produces
     @ApplicationScoped
     ClusterView clusterView(ServerSettings settings, PublicUrl publicUrl) {
-        Optional<Object> hazelcast = payaraHazelcast();
+        Optional<Object> hazelcast = PayaraHazelcast.lookup();
         if (hazelcast.isPresent()) {
             Optional<ClusterView> view = HazelcastClusterViews.create(hazelcast.get(), settings, publicUrl);
             if (view.isPresent()) {
@@ -43,6 +40,29 @@ public class ClusterViewProducer {
         view.self();
     }
 
+    @Produces
+    @ApplicationScoped
+    ClusterMessaging clusterMessaging(ClusterView view, ExecutorHolder executors) {
+        Optional<Object> hazelcast = PayaraHazelcast.lookup();
+        if ("hazelcast".equals(view.kind()) && hazelcast.isPresent()) {
+            Optional<ClusterMessaging> messaging = HazelcastClusterViews.messaging(hazelcast.get(), executors.executor());
+            if (messaging.isPresent()) {
+                return messaging.get();
+            }
+        }
+        return new io.evento.server.cluster.standalone.LocalMessaging(view.self().memberId(), executors.executor());
+    }
+
+    void closeMessaging(@Disposes ClusterMessaging messaging) {
+        if (messaging instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "cluster messaging did not close cleanly", e);
+            }
+        }
+    }
+
     void close(@Disposes ClusterView view) {
         if (view instanceof AutoCloseable closeable) {
             try {
@@ -50,14 +70,6 @@ public class ClusterViewProducer {
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, "cluster view did not close cleanly", e);
             }
-        }
-    }
-
-    private static Optional<Object> payaraHazelcast() {
-        try {
-            return Optional.ofNullable(new InitialContext().lookup(PAYARA_HAZELCAST_JNDI));
-        } catch (NamingException | RuntimeException | NoClassDefFoundError e) {
-            return Optional.empty();
         }
     }
 }

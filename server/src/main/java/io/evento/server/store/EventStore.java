@@ -20,6 +20,21 @@ public interface EventStore extends AutoCloseable {
      */
     List<AppendResult> append(List<AppendRequest> requests);
 
+    /**
+     * Appends without blocking the caller where the implementation can (group commit); the future
+     * fails with the same {@link io.evento.protocol.EventoException}s as {@link #append(List)}.
+     */
+    default java.util.concurrent.CompletableFuture<List<AppendResult>> appendAsync(List<AppendRequest> requests) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(append(requests));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The stored event with this id. */
+    Optional<StoredEvent> readEvent(String eventId);
+
     /** Appends one request. */
     default AppendResult append(AppendRequest request) {
         return append(List.of(request)).get(0);

@@ -251,6 +251,19 @@ public abstract class EventStoreContract {
         }
 
         @Test
+        void aStoredEventCanBeReadByItsId() {
+            NewEvent event = event("Created", "{\"x\":1}");
+            String aggregate = id();
+            AppendResult result = store.append(AppendRequest.toAggregate(aggregate, 0, List.of(event)));
+            assertThat(store.readEvent(event.eventId())).get().satisfies(stored -> {
+                assertThat(stored.position()).isEqualTo(result.events().get(0).position());
+                assertThat(stored.aggregateId()).isEqualTo(aggregate);
+                assertThat(stored.payload()).isEqualTo("{\"x\":1}");
+            });
+            assertThat(store.readEvent(id())).isEmpty();
+        }
+
+        @Test
         void anAppendMixingStoredAndNewEventIdsIsRejected() {
             // given
             NewEvent stored = event("Created", "{}");

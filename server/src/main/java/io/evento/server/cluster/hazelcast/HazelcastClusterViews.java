@@ -16,6 +16,18 @@ public final class HazelcastClusterViews {
     private HazelcastClusterViews() {
     }
 
+    /** Messaging over the Hazelcast instance, when the object is a running one. */
+    public static Optional<io.evento.server.cluster.ClusterMessaging> messaging(Object candidate, java.util.concurrent.Executor executor) {
+        try {
+            if (candidate instanceof HazelcastInstance hazelcast && hazelcast.getLifecycleService().isRunning()) {
+                return Optional.of(new HazelcastMessaging(hazelcast, executor));
+            }
+        } catch (NoClassDefFoundError e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     /** The view, when the object is a running Hazelcast instance. */
     public static Optional<ClusterView> create(Object candidate, ServerSettings settings, PublicUrl publicUrl) {
         try {

@@ -112,6 +112,8 @@ final class EventStoreSql {
     static final String AGGREGATE_EVENTS = "SELECT " + COLUMNS + " FROM evento_event WHERE aggregate_id = ? AND aggregate_sequence > ? "
             + "ORDER BY aggregate_sequence";
 
+    static final String EVENT_BY_ID = "SELECT " + COLUMNS + " FROM evento_event WHERE event_id = ?";
+
     static final String AGGREGATE_DELETED = "SELECT 1 FROM evento_aggregate_deletion WHERE aggregate_id = ?";
 
     /**

@@ -89,9 +89,29 @@ public final class PostgresEventStore implements EventStore {
     }
 
     /** Validates and queues the append; the future completes after the commit. */
+    @Override
     public CompletableFuture<List<AppendResult>> appendAsync(List<AppendRequest> requests) {
-        validation.check(requests);
-        return committer.submit(requests);
+        try {
+            validation.check(requests);
+            return committer.submit(requests);
+        } catch (EventoException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public Optional<StoredEvent> readEvent(String eventId) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.EVENT_BY_ID)) {
+                statement.setString(1, eventId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(event(rows)) : Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
     }
 
     @Override

@@ -135,6 +135,11 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized Optional<StoredEvent> readEvent(String eventId) {
+        return Optional.ofNullable(byEventId.get(eventId));
+    }
+
+    @Override
     public synchronized AggregateStory readAggregate(String aggregateId) {
         EventValidation.text(aggregateId, "aggregateId", 255);
         Optional<Snapshot> snapshot = Optional.ofNullable(snapshots.get(aggregateId));

@@ -1,0 +1,106 @@
+package io.evento.server.cluster.hazelcast;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import io.evento.server.cluster.ClusterMessaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Messaging over Payara's Hazelcast: one topic per member for direct messages
+ * ({@code evento.member.<id>}), one topic per broadcast channel. Handlers run on the given
+ * executor, never on Hazelcast's event threads.
+ */
+public final class HazelcastMessaging implements ClusterMessaging, AutoCloseable {
+
+    private static final String MEMBER_TOPIC = "evento.member.";
+    private static final String CHANNEL_TOPIC = "evento.channel.";
+
+    private final HazelcastInstance hazelcast;
+    private final Executor executor;
+    private final List<Consumer<String>> removedHandlers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> closers = new ArrayList<>();
+
+    public HazelcastMessaging(HazelcastInstance hazelcast, Executor executor) {
+        this.hazelcast = hazelcast;
+        this.executor = executor;
+        UUID listener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                // nothing to do: a new member publishes its own state
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                String id = event.getMember().getUuid().toString();
+                removedHandlers.forEach(handler -> executor.execute(() -> handler.accept(id)));
+            }
+        });
+        closers.add(() -> hazelcast.getCluster().removeMembershipListener(listener));
+    }
+
+    @Override
+    public String localMemberId() {
+        return hazelcast.getCluster().getLocalMember().getUuid().toString();
+    }
+
+    @Override
+    public Set<String> memberIds() {
+        return hazelcast.getCluster().getMembers().stream().map(Member::getUuid).map(UUID::toString).collect(Collectors.toSet());
+    }
+
+    @Override
+    public void send(String memberId, String message) {
+        hazelcast.<String>getTopic(MEMBER_TOPIC + memberId).publish(message);
+    }
+
+    @Override
+    public void onDirect(Consumer<String> handler) {
+        subscribe(MEMBER_TOPIC + localMemberId(), handler);
+    }
+
+    @Override
+    public void broadcast(String channel, String message) {
+        hazelcast.<String>getTopic(CHANNEL_TOPIC + channel).publish(message);
+    }
+
+    @Override
+    public void onBroadcast(String channel, Consumer<String> handler) {
+        subscribe(CHANNEL_TOPIC + channel, handler);
+    }
+
+    @Override
+    public void onMemberRemoved(Consumer<String> handler) {
+        removedHandlers.add(handler);
+    }
+
+    private void subscribe(String topicName, Consumer<String> handler) {
+        ITopic<String> topic = hazelcast.getTopic(topicName);
+        UUID registration = topic.addMessageListener(message -> {
+            String text = message.getMessageObject();
+            executor.execute(() -> handler.accept(text));
+        });
+        closers.add(() -> topic.removeMessageListener(registration));
+    }
+
+    @Override
+    public void close() {
+        for (Runnable closer : closers) {
+            try {
+                closer.run();
+            } catch (RuntimeException e) {
+                // Hazelcast already stopped with the server
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.evento.server.connection;
+
+import io.evento.protocol.FrameCodec;
+import io.evento.protocol.frame.ComponentKind;
+import io.evento.protocol.frame.Frame;
+import io.evento.protocol.frame.Hello;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One bundle instance connected to this server instance: its channel, its registration once the
+ * handshake is done, whether it takes invocations, when it was last heard of, and the
+ * invocations in flight to it (bounded).
+ */
+public final class BundleConnection {
+
+    private static final System.Logger LOG = System.getLogger(BundleConnection.class.getName());
+
+    private final FrameChannel channel;
+    private final FrameCodec codec;
+    private final String connectionKey;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Hello registration;
+    private volatile boolean enabled;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private final Object sendLock = new Object();
+
+    public BundleConnection(FrameChannel channel, FrameCodec codec, String memberId) {
+        this.channel = channel;
+        this.codec = codec;
+        this.connectionKey = memberId + "/" + channel.id();
+    }
+
+    public String connectionKey() {
+        return connectionKey;
+    }
+
+    public String sessionId() {
+        return channel.id();
+    }
+
+    /** Sends a frame; false when the connection is gone. */
+    public boolean send(Frame frame) {
+        String text = codec.encode(frame);
+        synchronized (sendLock) {
+            if (!channel.isOpen()) {
+                return false;
+            }
+            try {
+                channel.send(text);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "send to " + connectionKey + " failed: " + e);
+                return false;
+            }
+        }
+    }
+
+    public void close(int code, String reason) {
+        channel.close(code, reason);
+    }
+
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    public void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    public long silentNanos() {
+        return System.nanoTime() - lastHeardNanos;
+    }
+
+    public boolean registered() {
+        return registration != null;
+    }
+
+    public Hello registration() {
+        return registration;
+    }
+
+    public void register(Hello hello) {
+        this.registration = hello;
+    }
+
+    public String bundleId() {
+        return registration == null ? null : registration.bundleId();
+    }
+
+    public String instanceId() {
+        return registration == null ? null : registration.instanceId();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public void enabled(boolean value) {
+        this.enabled = value;
+    }
+
+    /** Whether the bundle runs consumers (projectors, sagas, observers) that want wake-ups. */
+    public boolean hasConsumers() {
+        Hello hello = registration;
+        return hello != null && hello.components().stream().anyMatch(c -> c.kind() == ComponentKind.PROJECTOR
+                || c.kind() == ComponentKind.SAGA || c.kind() == ComponentKind.OBSERVER);
+    }
+
+    /** Takes one in-flight slot; false when {@code limit} are taken. */
+    public boolean tryAcquire(int limit) {
+        int effective = registration != null && registration.maxInFlight() > 0 ? Math.min(limit, registration.maxInFlight()) : limit;
+        while (true) {
+            int current = inFlight.get();
+            if (current >= effective) {
+                return false;
+            }
+            if (inFlight.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    public void release() {
+        inFlight.decrementAndGet();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+}

@@ -1,0 +1,82 @@
+package io.evento.server.feed;
+
+import io.evento.protocol.frame.EventsAvailable;
+import io.evento.server.cluster.ClusterMessaging;
+import io.evento.server.connection.BundleConnection;
+import io.evento.server.connection.LocalConnections;
+import io.evento.server.store.StreamPosition;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Wakes consumers up: when this instance stores events it tells every instance (broadcast
+ * {@value #CHANNEL}), and each instance pushes {@code events-available} to its consumer
+ * connections, at most once per {@value #COALESCE_MILLIS} ms. A hint only: consumers also poll, so a
+ * lost wake-up delays, never loses, events.
+ */
+@ApplicationScoped
+public class EventNotifier {
+
+    static final String CHANNEL = "events";
+    static final long COALESCE_MILLIS = 10;
+
+    private ClusterMessaging messaging;
+    private LocalConnections connections;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final AtomicReference<StreamPosition> latest = new AtomicReference<>(StreamPosition.START);
+    private final AtomicBoolean broadcastPending = new AtomicBoolean();
+    private final AtomicBoolean pushPending = new AtomicBoolean();
+    private final AtomicReference<String> latestSeen = new AtomicReference<>("0.0");
+
+    protected EventNotifier() {
+        // for the CDI client proxy
+    }
+
+    @Inject
+    public EventNotifier(ClusterMessaging messaging, LocalConnections connections) {
+        this.messaging = messaging;
+        this.connections = connections;
+    }
+
+    @PostConstruct
+    void listen() {
+        messaging.onBroadcast(CHANNEL, this::pushLocally);
+    }
+
+    /** Events were stored here, up to {@code position}. */
+    public void stored(StreamPosition position) {
+        latest.accumulateAndGet(position, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        if (broadcastPending.compareAndSet(false, true)) {
+            scheduler.schedule(() -> {
+                broadcastPending.set(false);
+                messaging.broadcast(CHANNEL, latest.get().toString());
+            }, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pushLocally(String head) {
+        latestSeen.set(head);
+        if (pushPending.compareAndSet(false, true)) {
+            scheduler.schedule(() -> {
+                pushPending.set(false);
+                String current = latestSeen.get();
+                for (BundleConnection connection : connections.all()) {
+                    if (connection.registered() && connection.hasConsumers()) {
+                        connection.send(new EventsAvailable(UUID.randomUUID().toString(), current));
+                    }
+                }
+            }, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The routing table of a one-member cluster, in memory. */
+package io.evento.server.routing.local;

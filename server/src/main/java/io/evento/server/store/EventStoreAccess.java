@@ -1,0 +1,91 @@
+package io.evento.server.store;
+
+import io.evento.protocol.ErrorCode;
+import io.evento.protocol.EventoException;
+import io.evento.server.database.DatabaseStatus;
+import io.evento.server.store.jdbc.PostgresEventStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * The server's event store, opened on first use once the database is migrated (before that,
+ * callers get NOT_READY), with the settings of MicroProfile Config.
+ */
+@ApplicationScoped
+public class EventStoreAccess {
+
+    private DataSource dataSource;
+    private DatabaseStatus database;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private volatile PostgresEventStore store;
+
+    protected EventStoreAccess() {
+        // for the CDI client proxy
+    }
+
+    @Inject
+    public EventStoreAccess(DataSource dataSource, DatabaseStatus database) {
+        this.dataSource = dataSource;
+        this.database = database;
+    }
+
+    /** The store; NOT_READY while the database is not migrated. */
+    public EventStore get() {
+        PostgresEventStore current = store;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (store == null) {
+                if (!database.migrated()) {
+                    throw new EventoException(ErrorCode.NOT_READY, "the event store is not ready: "
+                            + database.problem().orElse("database not migrated yet"));
+                }
+                store = new PostgresEventStore(dataSource, settings(), threads);
+            }
+            return store;
+        }
+    }
+
+    /** Group-commit counters, when the store is open. */
+    public java.util.Optional<io.evento.server.store.jdbc.WriteStatistics> writeStatistics() {
+        PostgresEventStore current = store;
+        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.writeStatistics());
+    }
+
+    static EventStoreSettings settings() {
+        Config config = ConfigProvider.getConfig();
+        EventStoreMode mode = EventStoreMode.valueOf(config.getOptionalValue("evento.es.mode", String.class)
+                .orElse(EventStoreMode.HORIZON.name()).trim().toUpperCase(java.util.Locale.ROOT));
+        EventStoreSettings defaults = EventStoreSettings.defaults(mode);
+        return new EventStoreSettings(mode,
+                Duration.ofMillis(config.getOptionalValue("evento.es.fetch.delay", Long.class).orElse(defaults.fetchDelay().toMillis())),
+                config.getOptionalValue("evento.es.writers", Integer.class).orElse(defaults.writers()),
+                config.getOptionalValue("evento.es.batch.max.events", Integer.class).orElse(defaults.maxBatchEvents()),
+                Duration.ofNanos(1000L * config.getOptionalValue("evento.es.batch.wait.micros", Long.class).orElse(0L)),
+                config.getOptionalValue("evento.es.queue.capacity", Integer.class).orElse(defaults.queueCapacity()),
+                config.getOptionalValue("evento.es.max.payload.bytes", Integer.class).orElse(defaults.maxPayloadBytes()),
+                config.getOptionalValue("evento.es.max.metadata.bytes", Integer.class).orElse(defaults.maxMetadataBytes()),
+                config.getOptionalValue("evento.es.max.snapshot.bytes", Integer.class).orElse(defaults.maxSnapshotBytes()),
+                config.getOptionalValue("evento.es.max.events.per.append", Integer.class).orElse(defaults.maxEventsPerAppend()));
+    }
+
+    @PreDestroy
+    void close() {
+        PostgresEventStore current = store;
+        if (current != null) {
+            current.close();
+        }
+    }
+}

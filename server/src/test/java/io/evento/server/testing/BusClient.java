@@ -1,0 +1,183 @@
+package io.evento.server.testing;
+
+import io.evento.protocol.FrameCodec;
+import io.evento.protocol.frame.ComponentInfo;
+import io.evento.protocol.frame.Enable;
+import io.evento.protocol.frame.Frame;
+import io.evento.protocol.frame.Hello;
+import io.evento.protocol.frame.PayloadInfo;
+import io.evento.protocol.frame.Welcome;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A raw protocol client for tests: the JDK's WebSocket, the protocol codec, nothing of the bundle
+ * library. Frames received are queued; an optional responder answers invocations automatically.
+ */
+public final class BusClient implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final FrameCodec codec = new FrameCodec(64 << 20);
+    private final BlockingQueue<Frame> received = new LinkedBlockingQueue<>();
+    private final List<String> texts = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<String> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+    private volatile Function<Frame, Frame> responder;
+
+    private BusClient(String baseUrl) {
+        URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/bus");
+        this.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, new Listener()).join();
+    }
+
+    /** Connects without saying hello. */
+    public static BusClient connect(String baseUrl) {
+        return new BusClient(baseUrl);
+    }
+
+    /** Connects, says hello with the given registration and enables the instance. */
+    public static BusClient register(String baseUrl, String token, String bundleId, String instanceId,
+                                     List<ComponentInfo> components, int maxInFlight) {
+        BusClient client = connect(baseUrl);
+        client.send(new Hello(UUID.randomUUID().toString(), Hello.PROTOCOL_VERSION, bundleId, 1, instanceId, token, components,
+                List.<PayloadInfo>of(), maxInFlight));
+        client.await(Welcome.class, f -> true, Duration.ofSeconds(10));
+        Enable enable = new Enable(UUID.randomUUID().toString());
+        client.send(enable);
+        client.awaitResponse(enable.id(), Duration.ofSeconds(10));
+        return client;
+    }
+
+    /** Answers every invocation frame (invoke-*) with what the function returns (null: no answer). */
+    public BusClient respondWith(Function<Frame, Frame> function) {
+        this.responder = function;
+        return this;
+    }
+
+    public void send(Frame frame) {
+        sendText(codec.encode(frame));
+    }
+
+    public synchronized void sendText(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    public synchronized void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /** The next received frame of the type matching the predicate (others stay unconsumed for later). */
+    public <T extends Frame> T await(Class<T> type, Predicate<T> matches, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Frame> skipped = new ArrayList<>();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Frame frame = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
+                if (frame == null) {
+                    throw new AssertionError("no " + type.getSimpleName() + " within " + timeout + "; received: " + texts);
+                }
+                if (type.isInstance(frame) && matches.test(type.cast(frame))) {
+                    return type.cast(frame);
+                }
+                skipped.add(frame);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            received.addAll(skipped);
+        }
+    }
+
+    /** The response frame whose correlation id is {@code requestId}. */
+    public Frame awaitResponse(String requestId, Duration timeout) {
+        return await(Frame.class, f -> f instanceof Frame.Response r && requestId.equals(r.correlationId()), timeout);
+    }
+
+    /** Sends a request and waits for its response. */
+    public Frame request(Frame request, Duration timeout) {
+        send(request);
+        return awaitResponse(request.id(), timeout);
+    }
+
+    /** Every text frame received so far. */
+    public List<String> texts() {
+        return List.copyOf(texts);
+    }
+
+    /** The close code and reason ({@code code reason}) once the server closed the connection. */
+    public String awaitClose(Duration timeout) {
+        return closed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    /** Drops the TCP connection without a close handshake (like a crashed bundle). */
+    public void abort() {
+        socket.abort();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                socket.abort();
+            }
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                texts.add(text);
+                Frame frame = codec.decode(text);
+                Function<Frame, Frame> answer = responder;
+                Frame reply = answer == null ? null : answer.apply(frame);
+                if (reply != null) {
+                    CompletableFuture.runAsync(() -> send(reply));
+                } else {
+                    received.add(frame);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete("error " + error);
+        }
+    }
+}
