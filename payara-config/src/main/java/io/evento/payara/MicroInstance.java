@@ -39,6 +39,7 @@ public final class MicroInstance implements AutoCloseable {
         List<String> command = recipe.commandLine(spec);
         try {
             Files.createDirectories(spec.workDir());
+            deleteRecursively(spec.workDir().resolve(spec.name() + "-root"));
             Path log = spec.workDir().resolve(spec.name() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -172,6 +173,18 @@ public final class MicroInstance implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** A runtime folder left by an earlier start holds that start's domain configuration: start clean. */
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

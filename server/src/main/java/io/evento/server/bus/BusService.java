@@ -89,7 +89,8 @@ public class BusService {
         codec = new FrameCodec(settings.maxFrameBytes());
         handshake = new Handshake(settings);
         long period = settings.heartbeat().toMillis();
-        ticker = executors.scheduler().scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+        ticker = executors.scheduler().scheduleAtFixedRate(() -> executors.executor().execute(this::tick), period, period,
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -111,12 +112,12 @@ public class BusService {
     public BundleConnection opened(FrameChannel channel) {
         BundleConnection connection = new BundleConnection(channel, codec, messaging.localMemberId());
         connections.add(connection);
-        executors.scheduler().schedule(() -> {
+        executors.later(HELLO_TIMEOUT_MILLIS, () -> {
             if (!connection.registered() && connection.isOpen()) {
                 connection.close(CLOSE_POLICY, "PROTOCOL_VIOLATION: no hello within 10 s");
                 closed(connection);
             }
-        }, HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        });
         return connection;
     }
 

@@ -8,7 +8,10 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class BusStartup {
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, BusService bus) {
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, BusService bus,
+                 io.evento.server.routing.MessageRouter router, io.evento.server.feed.EventNotifier notifier) {
         bus.codec();
+        router.start();
+        notifier.start();
     }
 }

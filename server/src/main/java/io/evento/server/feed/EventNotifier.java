@@ -6,13 +6,10 @@ import io.evento.server.connection.BundleConnection;
 import io.evento.server.connection.LocalConnections;
 import io.evento.server.store.StreamPosition;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,9 +27,8 @@ public class EventNotifier {
 
     private ClusterMessaging messaging;
     private LocalConnections connections;
+    private io.evento.server.cluster.ExecutorHolder executors;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     private final AtomicReference<StreamPosition> latest = new AtomicReference<>(StreamPosition.START);
     private final AtomicBoolean broadcastPending = new AtomicBoolean();
@@ -44,9 +40,10 @@ public class EventNotifier {
     }
 
     @Inject
-    public EventNotifier(ClusterMessaging messaging, LocalConnections connections) {
+    public EventNotifier(ClusterMessaging messaging, LocalConnections connections, io.evento.server.cluster.ExecutorHolder executors) {
         this.messaging = messaging;
         this.connections = connections;
+        this.executors = executors;
     }
 
     @PostConstruct
@@ -54,21 +51,26 @@ public class EventNotifier {
         messaging.onBroadcast(CHANNEL, this::pushLocally);
     }
 
+    /** Called at application start so that wake-ups from other instances are relayed from the beginning. */
+    public void start() {
+        // the @PostConstruct of the real instance subscribed already
+    }
+
     /** Events were stored here, up to {@code position}. */
     public void stored(StreamPosition position) {
         latest.accumulateAndGet(position, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         if (broadcastPending.compareAndSet(false, true)) {
-            scheduler.schedule(() -> {
+            executors.later(COALESCE_MILLIS, () -> {
                 broadcastPending.set(false);
                 messaging.broadcast(CHANNEL, latest.get().toString());
-            }, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+            });
         }
     }
 
     private void pushLocally(String head) {
         latestSeen.set(head);
         if (pushPending.compareAndSet(false, true)) {
-            scheduler.schedule(() -> {
+            executors.later(COALESCE_MILLIS, () -> {
                 pushPending.set(false);
                 String current = latestSeen.get();
                 for (BundleConnection connection : connections.all()) {
@@ -76,7 +78,7 @@ public class EventNotifier {
                         connection.send(new EventsAvailable(UUID.randomUUID().toString(), current));
                     }
                 }
-            }, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+            });
         }
     }
 }

@@ -108,7 +108,7 @@ final class InvocationExecutor {
                                 append = append.withSnapshot(new AppendRequest.SnapshotState(handled.snapshot().json()));
                             }
                             return store.get().appendAsync(List.of(append))
-                                    .thenApply(results -> commandResult(execution, results.get(0)))
+                                    .thenApplyAsync(results -> commandResult(execution, results.get(0)), executor)
                                     .exceptionallyCompose(error -> {
                                         EventoException failure = evento(error);
                                         if (failure != null && failure.code() == ErrorCode.CONCURRENCY_CONFLICT && attempt < conflictRetries) {
@@ -130,7 +130,7 @@ final class InvocationExecutor {
                 return CompletableFuture.completedFuture(new CommandResult(UUID.randomUUID().toString(), null, null, false));
             }
             return store.get().appendAsync(List.of(AppendRequest.serviceEvents(List.of(newEvent(execution, handled.event())))))
-                    .thenApply(results -> commandResult(execution, results.get(0)));
+                    .thenApplyAsync(results -> commandResult(execution, results.get(0)), executor);
         });
     }
 

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Invocations sent to bundle connections of this instance and waiting for their answer: each
@@ -23,12 +21,12 @@ import java.util.concurrent.TimeUnit;
 final class Invocations {
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler;
+    private final Timers timers;
     private final HandlerTelemetry telemetry;
     private final int maxInFlightPerConnection;
 
-    Invocations(ScheduledExecutorService scheduler, HandlerTelemetry telemetry, int maxInFlightPerConnection) {
-        this.scheduler = scheduler;
+    Invocations(Timers timers, HandlerTelemetry telemetry, int maxInFlightPerConnection) {
+        this.timers = timers;
         this.telemetry = telemetry;
         this.maxInFlightPerConnection = maxInFlightPerConnection;
     }
@@ -55,11 +53,11 @@ final class Invocations {
             return entry.result;
         }
         long delay = Math.max(0, deadline - System.currentTimeMillis());
-        scheduler.schedule(() -> {
+        timers.after(delay, () -> {
             if (finish(invocation.id(), null, new NoAnswer("deadline passed", true))) {
                 connection.send(new Cancel(UUID.randomUUID().toString(), invocation.id()));
             }
-        }, delay, TimeUnit.MILLISECONDS);
+        });
         return entry.result;
     }
 

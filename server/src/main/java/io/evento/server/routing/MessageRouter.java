@@ -22,6 +22,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class MessageRouter {
 
+    private static final System.Logger LOG = System.getLogger(MessageRouter.class.getName());
+
     private RouteDirectory routes;
     private ClusterMessaging messaging;
     private LocalConnections connections;
@@ -52,12 +54,17 @@ public class MessageRouter {
         this.settings = settings;
     }
 
+    /** Called at application start so that routing messages from other instances are handled from the beginning. */
+    public void start() {
+        // the @PostConstruct of the real instance has wired everything by the time this runs
+    }
+
     @PostConstruct
     void wire() {
         FrameCodec codec = new FrameCodec(settings.maxFrameBytes());
-        invocations = new Invocations(executors.scheduler(), telemetry, settings.maxInFlightPerBundle());
+        invocations = new Invocations(executors::later, telemetry, settings.maxInFlightPerBundle());
         executor = new InvocationExecutor(connections, store::get, invocations, notifier, executors.executor(), settings.conflictRetries());
-        coordinator = new RequestCoordinator(routes, messaging, executor::execute, executors.scheduler(), codec,
+        coordinator = new RequestCoordinator(routes, messaging, executor::execute, executors::later, codec,
                 settings.maxInFlightPerServer());
         messaging.onDirect(text -> coordinator.received(text, executor::execute));
         messaging.onMemberRemoved(memberId -> {
@@ -68,7 +75,12 @@ public class MessageRouter {
 
     /** A caller's {@code send-command} or {@code send-query}, with its deadline. */
     public void submit(BundleConnection caller, Frame request, long deadline) {
-        coordinator.submit(caller, request, deadline);
+        try {
+            coordinator.submit(caller, request, deadline);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "request " + request.id() + " could not be submitted", e);
+            caller.send(RequestCoordinator.failure(request.id(), io.evento.protocol.ErrorCode.INTERNAL, "the request could not be routed: " + e));
+        }
     }
 
     /** A bundle answered an invocation; false when nothing waited for it. */

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -40,7 +39,7 @@ final class RequestCoordinator {
     private final RouteDirectory routes;
     private final ClusterMessaging messaging;
     private final Function<Execution, java.util.concurrent.CompletableFuture<ExecutionOutcome>> localExecutor;
-    private final ScheduledExecutorService scheduler;
+    private final Timers timers;
     private final FrameCodec codec;
     private final TargetSelector selector = new TargetSelector();
     private final RecentRequests recent = new RecentRequests(50_000, TimeUnit.MINUTES.toMillis(10));
@@ -50,11 +49,11 @@ final class RequestCoordinator {
 
     RequestCoordinator(RouteDirectory routes, ClusterMessaging messaging,
                        Function<Execution, java.util.concurrent.CompletableFuture<ExecutionOutcome>> localExecutor,
-                       ScheduledExecutorService scheduler, FrameCodec codec, int maxInFlight) {
+                       Timers timers, FrameCodec codec, int maxInFlight) {
         this.routes = routes;
         this.messaging = messaging;
         this.localExecutor = localExecutor;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.codec = codec;
         this.serverSlots = new Semaphore(maxInFlight);
     }
@@ -81,7 +80,7 @@ final class RequestCoordinator {
         }
         fresh.slotTaken = true;
         long delay = Math.max(0, deadline - System.currentTimeMillis());
-        scheduler.schedule(() -> expire(fresh), delay, TimeUnit.MILLISECONDS);
+        timers.after(delay, () -> expire(fresh));
         dispatch(fresh);
     }
 
@@ -141,7 +140,7 @@ final class RequestCoordinator {
                 finish(request, failure(request.frame.id(), ErrorCode.NO_HANDLER, "no bundle instance could take the request after "
                         + request.attempts + " attempts"));
             } else {
-                scheduler.schedule(() -> dispatch(request), REDISPATCH_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+                timers.after(REDISPATCH_PAUSE_MILLIS, () -> dispatch(request));
             }
             return;
         }

@@ -5,8 +5,6 @@ import io.evento.protocol.EventoException;
 import io.evento.server.database.DatabaseStatus;
 import io.evento.server.store.jdbc.PostgresEventStore;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -25,8 +23,7 @@ public class EventStoreAccess {
     private DataSource dataSource;
     private DatabaseStatus database;
 
-    @Resource
-    ManagedThreadFactory threads;
+    private io.evento.server.cluster.ExecutorHolder executors;
 
     private volatile PostgresEventStore store;
 
@@ -35,9 +32,10 @@ public class EventStoreAccess {
     }
 
     @Inject
-    public EventStoreAccess(DataSource dataSource, DatabaseStatus database) {
+    public EventStoreAccess(DataSource dataSource, DatabaseStatus database, io.evento.server.cluster.ExecutorHolder executors) {
         this.dataSource = dataSource;
         this.database = database;
+        this.executors = executors;
     }
 
     /** The store; NOT_READY while the database is not migrated. */
@@ -52,7 +50,7 @@ public class EventStoreAccess {
                     throw new EventoException(ErrorCode.NOT_READY, "the event store is not ready: "
                             + database.problem().orElse("database not migrated yet"));
                 }
-                store = new PostgresEventStore(dataSource, settings(), threads);
+                store = new PostgresEventStore(dataSource, settings(), executors.threadFactory());
             }
             return store;
         }

@@ -13,14 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -34,7 +31,7 @@ public final class BusClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final FrameCodec codec = new FrameCodec(64 << 20);
-    private final BlockingQueue<Frame> received = new LinkedBlockingQueue<>();
+    private final java.util.LinkedList<Frame> inbox = new java.util.LinkedList<>();
     private final List<String> texts = new CopyOnWriteArrayList<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final WebSocket socket;
@@ -81,27 +78,32 @@ public final class BusClient implements AutoCloseable {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
-    /** The next received frame of the type matching the predicate (others stay unconsumed for later). */
+    /**
+     * The oldest received frame of the type matching the predicate, removed from the inbox; other
+     * frames stay for other waiters (safe with concurrent waiters).
+     */
     public <T extends Frame> T await(Class<T> type, Predicate<T> matches, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<Frame> skipped = new ArrayList<>();
-        try {
+        synchronized (inbox) {
             while (true) {
+                for (java.util.Iterator<Frame> it = inbox.iterator(); it.hasNext(); ) {
+                    Frame frame = it.next();
+                    if (type.isInstance(frame) && matches.test(type.cast(frame))) {
+                        it.remove();
+                        return type.cast(frame);
+                    }
+                }
                 long left = deadline - System.nanoTime();
-                Frame frame = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
-                if (frame == null) {
+                if (left <= 0) {
                     throw new AssertionError("no " + type.getSimpleName() + " within " + timeout + "; received: " + texts);
                 }
-                if (type.isInstance(frame) && matches.test(type.cast(frame))) {
-                    return type.cast(frame);
+                try {
+                    inbox.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
                 }
-                skipped.add(frame);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            received.addAll(skipped);
         }
     }
 
@@ -162,7 +164,10 @@ public final class BusClient implements AutoCloseable {
                 if (reply != null) {
                     CompletableFuture.runAsync(() -> send(reply));
                 } else {
-                    received.add(frame);
+                    synchronized (inbox) {
+                        inbox.add(frame);
+                        inbox.notifyAll();
+                    }
                 }
             }
             webSocket.request(1);
