@@ -51,7 +51,7 @@ public final class MicroInstance implements AutoCloseable {
             settings.putIfAbsent("EVENTO_SERVER_INSTANCE_ID", spec.name());
             env.putAll(settings);
             Files.writeString(log, "# " + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
             return new MicroInstance(spec, baseUrl, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Payara Micro instance " + spec.name(), e);

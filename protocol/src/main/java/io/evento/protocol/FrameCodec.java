@@ -86,6 +86,66 @@ public final class FrameCodec {
         }
     }
 
+    /**
+     * A frame read from a message, or why it could not be read (with its id when readable).
+     *
+     * @param frame the frame, or null
+     * @param error the problem, or null
+     * @param id    the unreadable frame's id, if it has one
+     */
+    public record Decoded(Frame frame, EventoException error, String id) {
+    }
+
+    /**
+     * Reads one WebSocket message: a frame object, or an array of frame objects (a batch sent
+     * together). Each element is read on its own, so one bad frame does not spoil the others.
+     */
+    public java.util.List<Decoded> decodeMessage(String text) {
+        if (text == null || text.isBlank() || text.stripLeading().charAt(0) != '[') {
+            return java.util.List.of(decodeOne(text));
+        }
+        if (utf8Length(text) > (long) maxFrameBytes * 16) {
+            return java.util.List.of(new Decoded(null, new EventoException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "the message has more than " + (long) maxFrameBytes * 16 + " bytes"), null));
+        }
+        java.util.List<Decoded> frames = new java.util.ArrayList<>();
+        try (JsonParser parser = mapper.getFactory().createParser(text)) {
+            parser.nextToken();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new IOException("the array is not closed");
+                }
+                long start = parser.currentTokenLocation().getCharOffset();
+                parser.skipChildren();
+                long end = parser.currentLocation().getCharOffset();
+                frames.add(decodeOne(text.substring((int) start, (int) end)));
+            }
+            if (parser.nextToken() != null) {
+                throw new IOException("content after the array");
+            }
+        } catch (IOException e) {
+            frames.add(new Decoded(null, new EventoException(ErrorCode.MALFORMED_FRAME, "unreadable batch: " + abbreviate(e.getMessage())), null));
+        }
+        return frames;
+    }
+
+    private Decoded decodeOne(String text) {
+        try {
+            return new Decoded(decode(text), null, null);
+        } catch (EventoException e) {
+            return new Decoded(null, e, idOf(text).orElse(null));
+        }
+    }
+
+    /** Several encoded frames as one message (an array), or the frame itself when there is one. */
+    public static String message(java.util.List<String> encodedFrames) {
+        if (encodedFrames.size() == 1) {
+            return encodedFrames.get(0);
+        }
+        return "[" + String.join(",", encodedFrames) + "]";
+    }
+
     /** The {@code id} of a frame that could not be decoded, when it has a readable one. */
     public Optional<String> idOf(String text) {
         if (text == null || text.length() > maxFrameBytes) {

@@ -197,6 +197,40 @@ class FrameCodecTest {
     }
 
     @Nested
+    class Batches {
+
+        @Test
+        void anArrayOfFramesIsReadElementByElementInOrder() {
+            // given
+            String batch = FrameCodec.message(List.of(codec.encode(new Heartbeat("a")), "{\"type\":\"nope\",\"id\":\"b\"}",
+                    codec.encode(new SendQuery("c", "Q", RawJson.of("{ \"x\" : 1.50 }"), null, 0, null))));
+
+            // when
+            List<FrameCodec.Decoded> decoded = codec.decodeMessage(batch);
+
+            // then
+            assertThat(decoded).hasSize(3);
+            assertThat(decoded.get(0).frame()).isEqualTo(new Heartbeat("a"));
+            assertThat(decoded.get(1).error().code()).isEqualTo(ErrorCode.UNKNOWN_FRAME_TYPE);
+            assertThat(decoded.get(1).id()).isEqualTo("b");
+            assertThat(((SendQuery) decoded.get(2).frame()).payload().json()).isEqualTo("{ \"x\" : 1.50 }");
+        }
+
+        @Test
+        void aSingleFrameIsAMessageOfItsOwn() {
+            assertThat(FrameCodec.message(List.of("{\"a\":1}"))).isEqualTo("{\"a\":1}");
+            assertThat(codec.decodeMessage(codec.encode(new Heartbeat("x")))).extracting(FrameCodec.Decoded::frame).containsExactly(new Heartbeat("x"));
+        }
+
+        @Test
+        void aBrokenArrayKeepsTheFramesReadBeforeTheBreak() {
+            List<FrameCodec.Decoded> decoded = codec.decodeMessage("[" + codec.encode(new Heartbeat("ok")) + ", {\"type\":");
+            assertThat(decoded.get(0).frame()).isEqualTo(new Heartbeat("ok"));
+            assertThat(decoded.get(decoded.size() - 1).error().code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
+        }
+    }
+
+    @Nested
     class IdOfUnreadableFrames {
 
         @Test

@@ -121,14 +121,20 @@ public class BusService {
         return connection;
     }
 
-    /** A text frame arrived. */
+    /** A text message arrived: one frame or a batch of frames. */
     public void received(BundleConnection connection, String text) {
         connection.heard();
-        Frame frame;
-        try {
-            frame = codec.decode(text);
-        } catch (EventoException e) {
-            connection.send(failure(codec.idOf(text).orElse(null), e.code(), e.getMessage()));
+        for (FrameCodec.Decoded decoded : codec.decodeMessage(text)) {
+            if (decoded.error() != null) {
+                connection.send(failure(decoded.id(), decoded.error().code(), decoded.error().getMessage()));
+            } else {
+                received(connection, decoded.frame());
+            }
+        }
+    }
+
+    private void received(BundleConnection connection, Frame frame) {
+        if (!connection.isOpen()) {
             return;
         }
         if (!connection.registered()) {

@@ -24,7 +24,9 @@ public final class BundleConnection {
     private volatile Hello registration;
     private volatile boolean enabled;
     private volatile long lastHeardNanos = System.nanoTime();
-    private final Object sendLock = new Object();
+    private static final long MAX_BATCH_CHARS = 1 << 20;
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
 
     public BundleConnection(FrameChannel channel, FrameCodec codec, String memberId) {
         this.channel = channel;
@@ -40,19 +42,41 @@ public final class BundleConnection {
         return channel.id();
     }
 
-    /** Sends a frame; false when the connection is gone. */
+    /**
+     * Sends a frame; false when the connection is gone. Frames queued by other threads while a
+     * send is under way leave together in the next message (an array): under load the
+     * per-message cost of the WebSocket stack is shared by many frames.
+     */
     public boolean send(Frame frame) {
-        String text = codec.encode(frame);
-        synchronized (sendLock) {
-            if (!channel.isOpen()) {
-                return false;
+        if (!channel.isOpen()) {
+            return false;
+        }
+        outbox.add(codec.encode(frame));
+        drain();
+        return channel.isOpen();
+    }
+
+    private void drain() {
+        while (!outbox.isEmpty()) {
+            if (!sending.compareAndSet(false, true)) {
+                return;
             }
             try {
-                channel.send(text);
-                return true;
+                java.util.List<String> batch = new java.util.ArrayList<>();
+                long bytes = 0;
+                String next;
+                while (bytes < MAX_BATCH_CHARS && (next = outbox.poll()) != null) {
+                    batch.add(next);
+                    bytes += next.length();
+                }
+                if (!batch.isEmpty() && channel.isOpen()) {
+                    channel.send(FrameCodec.message(batch));
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "send to " + connectionKey + " failed: " + e);
-                return false;
+                outbox.clear();
+            } finally {
+                sending.set(false);
             }
         }
     }

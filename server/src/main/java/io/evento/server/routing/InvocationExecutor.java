@@ -100,15 +100,17 @@ final class InvocationExecutor {
                             if (System.currentTimeMillis() > execution.deadline()) {
                                 return CompletableFuture.completedFuture(indeterminate("the deadline passed before the event was stored"));
                             }
-                            AppendRequest append = AppendRequest.toAggregate(command.aggregateId(), story.lastSequence(),
+                            AppendRequest request = AppendRequest.toAggregate(command.aggregateId(), story.lastSequence(),
                                     List.of(newEvent(execution, handled.event())));
                             if (handled.deleteAggregate()) {
-                                append = append.deletingAggregate();
+                                request = request.deletingAggregate();
                             } else if (handled.snapshot() != null) {
-                                append = append.withSnapshot(new AppendRequest.SnapshotState(handled.snapshot().json()));
+                                request = request.withSnapshot(new AppendRequest.SnapshotState(handled.snapshot().json()));
                             }
+                            AppendRequest append = request;
                             return store.get().appendAsync(List.of(append))
-                                    .thenApplyAsync(results -> commandResult(execution, results.get(0)), executor)
+                                    .thenApplyAsync(results -> commandResult(execution, command.aggregateId(), append.events().get(0),
+                                            results.get(0)), executor)
                                     .exceptionallyCompose(error -> {
                                         EventoException failure = evento(error);
                                         if (failure != null && failure.code() == ErrorCode.CONCURRENCY_CONFLICT && attempt < conflictRetries) {
@@ -129,8 +131,9 @@ final class InvocationExecutor {
             if (handled.event() == null) {
                 return CompletableFuture.completedFuture(new CommandResult(UUID.randomUUID().toString(), null, null, false));
             }
-            return store.get().appendAsync(List.of(AppendRequest.serviceEvents(List.of(newEvent(execution, handled.event())))))
-                    .thenApplyAsync(results -> commandResult(execution, results.get(0)), executor);
+            NewEvent event = newEvent(execution, handled.event());
+            return store.get().appendAsync(List.of(AppendRequest.serviceEvents(List.of(event))))
+                    .thenApplyAsync(results -> commandResult(execution, null, event, results.get(0)), executor);
         });
     }
 
@@ -141,14 +144,18 @@ final class InvocationExecutor {
                 answer instanceof QueryHandled handled ? new QueryResult(UUID.randomUUID().toString(), null, handled.result()) : answer);
     }
 
-    private Frame commandResult(Execution execution, AppendResult result) {
+    /** The answer: the event as stored (read back only for a repetition, whose original may differ). */
+    private Frame commandResult(Execution execution, String aggregateId, NewEvent event, AppendResult result) {
         AppendResult.Appended appended = result.events().get(0);
         if (!result.duplicate()) {
             notifier.stored(appended.position());
+            return new CommandResult(UUID.randomUUID().toString(), null, EventRecords.of(new StoredEvent(appended.position(),
+                    event.eventId(), aggregateId, appended.aggregateSequence(), event.eventType(), event.context(), event.payload(),
+                    event.metadata(), appended.createdAt())), false);
         }
         StoredEvent stored = store.get().readEvent(appended.eventId())
                 .orElseThrow(() -> new EventoException(ErrorCode.INTERNAL, "stored event " + appended.eventId() + " not found"));
-        return new CommandResult(UUID.randomUUID().toString(), null, EventRecords.of(stored), result.duplicate());
+        return new CommandResult(UUID.randomUUID().toString(), null, EventRecords.of(stored), true);
     }
 
     private static NewEvent newEvent(Execution execution, NewEventRecord event) {

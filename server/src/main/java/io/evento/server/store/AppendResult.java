@@ -19,7 +19,8 @@ public record AppendResult(List<Appended> events, boolean duplicate) {
      * @param eventId           the event id
      * @param position          its place in the global stream
      * @param aggregateSequence its sequence in the aggregate's stream (0 for service events)
+     * @param createdAt         when it was stored
      */
-    public record Appended(String eventId, StreamPosition position, long aggregateSequence) {
+    public record Appended(String eventId, StreamPosition position, long aggregateSequence, java.time.Instant createdAt) {
     }
 }

@@ -158,15 +158,17 @@ public final class BusClient implements AutoCloseable {
                 String text = partial.toString();
                 partial.setLength(0);
                 texts.add(text);
-                Frame frame = codec.decode(text);
-                Function<Frame, Frame> answer = responder;
-                Frame reply = answer == null ? null : answer.apply(frame);
-                if (reply != null) {
-                    CompletableFuture.runAsync(() -> send(reply));
-                } else {
-                    synchronized (inbox) {
-                        inbox.add(frame);
-                        inbox.notifyAll();
+                for (FrameCodec.Decoded decoded : codec.decodeMessage(text)) {
+                    Frame frame = decoded.frame();
+                    Function<Frame, Frame> answer = responder;
+                    Frame reply = answer == null ? null : answer.apply(frame);
+                    if (reply != null) {
+                        CompletableFuture.runAsync(() -> send(reply));
+                    } else {
+                        synchronized (inbox) {
+                            inbox.add(frame);
+                            inbox.notifyAll();
+                        }
                     }
                 }
             }

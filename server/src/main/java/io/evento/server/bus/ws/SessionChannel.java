@@ -20,10 +20,26 @@ final class SessionChannel implements FrameChannel {
         return session.getId();
     }
 
+    /**
+     * Sends with a context class loader that sees only the JDK. Every send makes the WebSocket
+     * implementation schedule an idle-timeout task on the container's managed executor, whose
+     * context capture runs a ServiceLoader scan of the context class loader's whole class path;
+     * with the web application's loader that scan cost about half the server's CPU per message.
+     */
     @Override
     public void send(String text) throws IOException {
-        session.getBasicRemote().sendText(text);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(JDK_ONLY);
+        try {
+            session.getBasicRemote().sendText(text);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
+
+    private static final ClassLoader JDK_ONLY = new ClassLoader(null) {
+    };
 
     @Override
     public void close(int code, String reason) {

@@ -241,7 +241,7 @@ final class BatchWriter implements AutoCloseable {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     found.put(rows.getString(1), new AppendResult.Appended(rows.getString(1),
-                            position(rows.getLong(2), rows.getLong(3)), rows.getLong(4)));
+                            position(rows.getLong(2), rows.getLong(3)), rows.getLong(4), rows.getTimestamp(5).toInstant()));
                 }
             }
         }
@@ -311,7 +311,8 @@ final class BatchWriter implements AutoCloseable {
             try (ResultSet rows = statement.getResultSet()) {
                 while (rows.next()) {
                     String id = rows.getString(1);
-                    inserted.put(id, new AppendResult.Appended(id, position(rows.getLong(2), rows.getLong(3)), columns.sequenceOf.get(id)));
+                    inserted.put(id, new AppendResult.Appended(id, position(rows.getLong(2), rows.getLong(3)), columns.sequenceOf.get(id),
+                            rows.getTimestamp(4).toInstant()));
                 }
             }
         }

@@ -95,7 +95,7 @@ final class EventStoreSql {
             + "FROM unnest(?::text[]) AS a(id)";
 
     /** Stored events with the given ids (duplicate detection). Parameter: text[]. */
-    static final String EVENTS_BY_ID = "SELECT event_id, tx_id, position, aggregate_sequence FROM evento_event WHERE event_id = ANY(?::text[])";
+    static final String EVENTS_BY_ID = "SELECT event_id, tx_id, position, aggregate_sequence, created_at FROM evento_event WHERE event_id = ANY(?::text[])";
 
     static final String DELETE_AGGREGATE = "INSERT INTO evento_aggregate_deletion (aggregate_id, aggregate_sequence) "
             + "SELECT ?, coalesce(max(aggregate_sequence), 0) FROM evento_event WHERE aggregate_id = ? ON CONFLICT (aggregate_id) DO NOTHING";
@@ -109,12 +109,20 @@ final class EventStoreSql {
             + "ON CONFLICT (aggregate_id) DO UPDATE SET aggregate_sequence = excluded.aggregate_sequence, state = excluded.state, "
             + "updated_at = excluded.updated_at WHERE evento_snapshot.aggregate_sequence < excluded.aggregate_sequence";
 
-    static final String AGGREGATE_EVENTS = "SELECT " + COLUMNS + " FROM evento_event WHERE aggregate_id = ? AND aggregate_sequence > ? "
-            + "ORDER BY aggregate_sequence";
+    /**
+     * An aggregate's story in one statement (one snapshot of the database): part 0 the snapshot
+     * (sequence, state, updated at), part 1 the events after it, part 2 a row if it was deleted.
+     * Parameters: aggregate id three times.
+     */
+    static final String AGGREGATE_STORY = "WITH snap AS (SELECT aggregate_sequence AS seq, state, updated_at FROM evento_snapshot WHERE aggregate_id = ?) "
+            + "SELECT 0 AS part, NULL::bigint, NULL::bigint, NULL::text, NULL::text, seq, NULL::text, NULL::text, state::text, NULL::text, updated_at FROM snap "
+            + "UNION ALL SELECT 1, " + COLUMNS.replace("payload, metadata", "payload::text, metadata::text")
+            + " FROM evento_event WHERE aggregate_id = ? AND aggregate_sequence > coalesce((SELECT seq FROM snap), 0) "
+            + "UNION ALL SELECT 2, NULL, NULL, NULL, NULL, aggregate_sequence, NULL, NULL, NULL, NULL, deleted_at FROM evento_aggregate_deletion WHERE aggregate_id = ? "
+            + "ORDER BY 1, 6";
 
     static final String EVENT_BY_ID = "SELECT " + COLUMNS + " FROM evento_event WHERE event_id = ?";
 
-    static final String AGGREGATE_DELETED = "SELECT 1 FROM evento_aggregate_deletion WHERE aggregate_id = ?";
 
     /**
      * A page of the global stream: the inner query scans in stream order and marks matching

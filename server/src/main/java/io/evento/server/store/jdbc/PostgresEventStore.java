@@ -119,27 +119,27 @@ public final class PostgresEventStore implements EventStore {
         EventValidation.text(aggregateId, "aggregateId", 255);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            Optional<Snapshot> snapshot = loadSnapshot(c, aggregateId);
-            long after = snapshot.map(Snapshot::sequence).orElse(0L);
-            List<StoredEvent> events = new ArrayList<>();
-            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.AGGREGATE_EVENTS)) {
+            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.AGGREGATE_STORY)) {
                 statement.setString(1, aggregateId);
-                statement.setLong(2, after);
+                statement.setString(2, aggregateId);
+                statement.setString(3, aggregateId);
+                Optional<Snapshot> snapshot = Optional.empty();
+                List<StoredEvent> events = new ArrayList<>();
+                boolean deleted = false;
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        events.add(event(rows));
+                        switch (rows.getInt(1)) {
+                            case 0 -> snapshot = Optional.of(new Snapshot(aggregateId, rows.getLong(6), rows.getString(9),
+                                    rows.getTimestamp(11).toInstant()));
+                            case 1 -> events.add(event(rows, 1));
+                            default -> deleted = true;
+                        }
                     }
                 }
+                long after = snapshot.map(Snapshot::sequence).orElse(0L);
+                long last = events.isEmpty() ? after : events.get(events.size() - 1).aggregateSequence();
+                return new AggregateStory(aggregateId, snapshot, events, last, deleted);
             }
-            boolean deleted;
-            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.AGGREGATE_DELETED)) {
-                statement.setString(1, aggregateId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    deleted = rows.next();
-                }
-            }
-            long last = events.isEmpty() ? after : events.get(events.size() - 1).aggregateSequence();
-            return new AggregateStory(aggregateId, snapshot, events, last, deleted);
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -297,9 +297,15 @@ public final class PostgresEventStore implements EventStore {
     }
 
     private StoredEvent event(ResultSet rows) throws SQLException {
-        Timestamp created = rows.getTimestamp(10);
-        return new StoredEvent(position(rows.getLong(1), rows.getLong(2)), rows.getString(3), rows.getString(4), rows.getLong(5),
-                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), created.toInstant());
+        return event(rows, 0);
+    }
+
+    /** An event from the ten columns of {@link EventStoreSql#COLUMNS} starting after {@code offset} others. */
+    private StoredEvent event(ResultSet rows, int offset) throws SQLException {
+        Timestamp created = rows.getTimestamp(offset + 10);
+        return new StoredEvent(position(rows.getLong(offset + 1), rows.getLong(offset + 2)), rows.getString(offset + 3),
+                rows.getString(offset + 4), rows.getLong(offset + 5), rows.getString(offset + 6), rows.getString(offset + 7),
+                rows.getString(offset + 8), rows.getString(offset + 9), created.toInstant());
     }
 
     private static EventoException unavailable(SQLException e) {

@@ -82,7 +82,7 @@ public final class InMemoryEventStore implements EventStore {
                 if (request.isAggregate()) {
                     byAggregate.computeIfAbsent(request.aggregateId(), id -> new ArrayList<>()).add(stored);
                 }
-                appended.add(new AppendResult.Appended(event.eventId(), position, eventSequence));
+                appended.add(new AppendResult.Appended(event.eventId(), position, eventSequence, now));
             }
             if (request.deleteAggregate()) {
                 deleted.put(request.aggregateId(), request.lastSequence());
@@ -118,7 +118,7 @@ public final class InMemoryEventStore implements EventStore {
         for (AppendRequest request : requests) {
             results.add(new AppendResult(request.events().stream().map(event -> {
                 StoredEvent stored = byEventId.get(event.eventId());
-                return new AppendResult.Appended(stored.eventId(), stored.position(), stored.aggregateSequence());
+                return new AppendResult.Appended(stored.eventId(), stored.position(), stored.aggregateSequence(), stored.createdAt());
             }).toList(), true));
         }
         return Optional.of(results);
