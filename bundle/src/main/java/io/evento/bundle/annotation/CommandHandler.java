@@ -1,0 +1,13 @@
+package io.evento.bundle.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Handles a service command in a {@link Service}. Returns a service event or nothing. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface CommandHandler {
+
+}

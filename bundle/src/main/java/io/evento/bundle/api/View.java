@@ -1,0 +1,5 @@
+package io.evento.bundle.api;
+
+/** What a query answers. */
+public interface View extends Payload {
+}

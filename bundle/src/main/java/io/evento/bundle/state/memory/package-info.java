@@ -1,0 +1,2 @@
+/** The consumer state store in memory. */
+package io.evento.bundle.state.memory;

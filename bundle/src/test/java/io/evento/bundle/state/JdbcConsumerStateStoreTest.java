@@ -1,0 +1,95 @@
+package io.evento.bundle.state;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.evento.bundle.state.jdbc.JdbcConsumerStateStore;
+import io.evento.payara.database.ThrowawayDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
+
+/** The contract against PostgreSQL and MariaDB (both run on the build machine). */
+class JdbcConsumerStateStoreTest {
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnPostgreSql extends ConsumerStateStoreContract {
+        private ThrowawayDatabase database;
+        private HikariDataSource pool;
+
+        @BeforeAll
+        void create() {
+            database = ThrowawayDatabase.create("evento_bundle");
+            pool = pool(database.jdbcUrl(), ThrowawayDatabase.user(), ThrowawayDatabase.password());
+        }
+
+        @AfterAll
+        void drop() {
+            pool.close();
+            database.close();
+        }
+
+        @Override
+        protected ConsumerStateStore newStore() {
+            return new JdbcConsumerStateStore(pool);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnMariaDb extends ConsumerStateStoreContract {
+        private final String name = "evento_bundle_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        private HikariDataSource pool;
+
+        @BeforeAll
+        void create() throws Exception {
+            execute("CREATE DATABASE " + name);
+            pool = pool(mariaUrl(name), mariaUser(), mariaPassword());
+        }
+
+        @AfterAll
+        void drop() throws Exception {
+            pool.close();
+            execute("DROP DATABASE IF EXISTS " + name);
+        }
+
+        @Override
+        protected ConsumerStateStore newStore() {
+            return new JdbcConsumerStateStore(pool);
+        }
+    }
+
+    static String mariaUrl(String database) {
+        String base = System.getenv().getOrDefault("EVENTO_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
+        return base + database;
+    }
+
+    static String mariaUser() {
+        return System.getenv().getOrDefault("EVENTO_TEST_MARIADB_USER", "root");
+    }
+
+    static String mariaPassword() {
+        return System.getenv().getOrDefault("EVENTO_TEST_MARIADB_PASSWORD", "");
+    }
+
+    static void execute(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(mariaUrl(""), mariaUser(), mariaPassword()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+}
