@@ -1,0 +1,216 @@
+package io.evento.bundle;
+
+import io.evento.bundle.api.CommandGateway;
+import io.evento.bundle.api.QueryGateway;
+import io.evento.bundle.connection.ServerConnection;
+import io.evento.bundle.model.Component;
+import io.evento.bundle.model.ComponentModel;
+import io.evento.bundle.runtime.BundleRuntime;
+import io.evento.bundle.state.ConsumerStateStore;
+import io.evento.bundle.state.DeadEvent;
+import io.evento.bundle.state.memory.InMemoryConsumerStateStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * An Evento bundle: its components, connected to the Evento Servers.
+ *
+ * <pre>{@code
+ * EventoBundle bundle = EventoBundle.builder()
+ *         .bundleId("todo").bundleVersion(1)
+ *         .packages("com.example.todo")
+ *         .servers("http://evento-1:8080", "http://evento-2:8080")
+ *         .token(System.getenv("EVENTO_TOKEN"))
+ *         .consumerStateStore(new JdbcConsumerStateStore(dataSource))
+ *         .injector(type -> type == DataSource.class ? dataSource : null)
+ *         .start();
+ * bundle.commandGateway().sendAndWait(new CreateTodoList("list-1", "groceries"));
+ * }</pre>
+ */
+public final class EventoBundle implements AutoCloseable {
+
+    private final BundleRuntime runtime;
+
+    private EventoBundle(BundleRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public CommandGateway commandGateway() {
+        return runtime.gateways();
+    }
+
+    public QueryGateway queryGateway() {
+        return runtime.gateways();
+    }
+
+    /** The instance of an {@code @Invoker} component, with its gateways. */
+    public <T> T invoker(Class<T> type) {
+        return type.cast(runtime.instances().of(type));
+    }
+
+    /** The components found. */
+    public List<Component> components() {
+        return runtime.model().components();
+    }
+
+    /** The consumer id of a projector, saga or observer of this bundle. */
+    public String consumerId(Class<?> consumer) {
+        return runtime.model().components().stream().filter(c -> c.type() == consumer).findFirst()
+                .map(c -> c.consumerId(runtime.bundleId())).orElseThrow(() -> new IllegalArgumentException(consumer + " is not a consumer"));
+    }
+
+    public List<DeadEvent> deadEvents(Class<?> consumer) {
+        return runtime.store().deadEvents(consumerId(consumer));
+    }
+
+    /** Flags a dead event for another attempt (processed within about a second). */
+    public boolean retryDeadEvent(Class<?> consumer, String eventId) {
+        boolean flagged = runtime.store().flagForRetry(consumerId(consumer), eventId);
+        runtime.wakeConsumers();
+        return flagged;
+    }
+
+    public ConsumerStateStore consumerStateStore() {
+        return runtime.store();
+    }
+
+    public String instanceId() {
+        return runtime.instanceId();
+    }
+
+    /** The connection (which server, reconnect history). */
+    public ServerConnection connection() {
+        return runtime.connection();
+    }
+
+    /** Disables routing to this instance, lets invocations in flight finish, stops consumers and disconnects. */
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /** Builds and starts a bundle. */
+    public static final class Builder {
+        private String bundleId;
+        private long bundleVersion = 1;
+        private final List<String> packages = new ArrayList<>();
+        private final List<Class<?>> classes = new ArrayList<>();
+        private final List<String> servers = new ArrayList<>();
+        private String token;
+        private String instanceId;
+        private ConsumerStateStore store;
+        private Function<Class<?>, Object> injector = type -> null;
+        private int invocationThreads = 8;
+        private int maxInFlight = 64;
+        private Duration catchUpTimeout = Duration.ofSeconds(60);
+        private Duration connectTimeout = Duration.ofSeconds(60);
+
+        public Builder bundleId(String id) {
+            this.bundleId = id;
+            return this;
+        }
+
+        public Builder bundleVersion(long version) {
+            this.bundleVersion = version;
+            return this;
+        }
+
+        /** Packages scanned (with sub-packages) for annotated components. */
+        public Builder packages(String... names) {
+            packages.addAll(Arrays.asList(names));
+            return this;
+        }
+
+        /** Component classes given directly (instead of, or besides, scanning). */
+        public Builder components(Class<?>... types) {
+            classes.addAll(Arrays.asList(types));
+            return this;
+        }
+
+        /** Server URLs ({@code http://host:port}); the bundle connects to one and fails over to the others. */
+        public Builder servers(String... urls) {
+            servers.addAll(Arrays.asList(urls));
+            return this;
+        }
+
+        public Builder token(String value) {
+            this.token = value;
+            return this;
+        }
+
+        /** This process's id (default: bundle id + random suffix); keep it across reconnects, change it per process. */
+        public Builder instanceId(String id) {
+            this.instanceId = id;
+            return this;
+        }
+
+        /** Where consumers keep positions, leases, saga states and dead events (default: in memory). */
+        public Builder consumerStateStore(ConsumerStateStore consumerStateStore) {
+            this.store = consumerStateStore;
+            return this;
+        }
+
+        /** Provides application objects to components (constructor parameters), or whole component instances. */
+        public Builder injector(Function<Class<?>, Object> provider) {
+            this.injector = provider;
+            return this;
+        }
+
+        /** Threads running invocations (commands and queries handled by this bundle). */
+        public Builder invocationThreads(int threads) {
+            this.invocationThreads = threads;
+            return this;
+        }
+
+        /** Most invocations the server sends this instance at once. */
+        public Builder maxInFlight(int value) {
+            this.maxInFlight = value;
+            return this;
+        }
+
+        /** How long start() waits for projectors to catch up before enabling anyway. */
+        public Builder catchUpTimeout(Duration timeout) {
+            this.catchUpTimeout = timeout;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Checks the components (failing with a message naming the method), connects, starts the
+         * consumers, waits for projectors to catch up, then enables this instance for routing.
+         */
+        public EventoBundle start() {
+            if (bundleId == null || bundleId.isBlank()) {
+                throw new IllegalStateException("bundleId is required");
+            }
+            if (servers.isEmpty()) {
+                throw new IllegalStateException("at least one server URL is required");
+            }
+            List<Class<?>> all = new ArrayList<>(classes);
+            if (!packages.isEmpty()) {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                all.addAll(ComponentModel.scan(loader == null ? EventoBundle.class.getClassLoader() : loader, packages).components()
+                        .stream().map(Component::type).toList());
+            }
+            ComponentModel model = ComponentModel.of(all);
+            String instance = instanceId == null ? bundleId + "-" + UUID.randomUUID().toString().substring(0, 8) : instanceId;
+            BundleRuntime runtime = new BundleRuntime(bundleId, bundleVersion, instance, token, servers, model,
+                    store == null ? new InMemoryConsumerStateStore() : store, injector, invocationThreads, maxInFlight);
+            runtime.start(connectTimeout, catchUpTimeout);
+            return new EventoBundle(runtime);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.evento.bundle.runtime;
+
+import io.evento.bundle.connection.ServerConnection;
+import io.evento.bundle.model.Component;
+import io.evento.bundle.model.ComponentInstances;
+import io.evento.bundle.model.ComponentModel;
+import io.evento.bundle.model.PayloadTypes;
+import io.evento.bundle.state.ConsumerStateStore;
+import io.evento.protocol.frame.Ack;
+import io.evento.protocol.frame.ComponentInfo;
+import io.evento.protocol.frame.ConsumerAction;
+import io.evento.protocol.frame.EventsAvailable;
+import io.evento.protocol.frame.Failure;
+import io.evento.protocol.frame.Frame;
+import io.evento.protocol.frame.HandlerInfo;
+import io.evento.protocol.frame.Hello;
+import io.evento.protocol.frame.MessageKind;
+import io.evento.protocol.frame.PayloadInfo;
+import io.evento.protocol.json.RawJson;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Everything a started bundle runs: connection, invocation dispatcher, consumer engines, gateways. */
+public final class BundleRuntime implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BundleRuntime.class.getName());
+
+    private final String bundleId;
+    private final String instanceId;
+    private final ComponentModel model;
+    private final ConsumerStateStore store;
+    private final ServerConnection connection;
+    private final Gateways gateways;
+    private final ComponentInstances instances;
+    private final InvocationDispatcher dispatcher;
+    private final ExecutorService invocations;
+    private final ScheduledExecutorService scheduler;
+    private final List<ConsumerEngine> engines = new ArrayList<>();
+    private final List<Thread> engineThreads = new ArrayList<>();
+
+    public BundleRuntime(String bundleId, long bundleVersion, String instanceId, String token, List<String> servers,
+                         ComponentModel model, ConsumerStateStore store, java.util.function.Function<Class<?>, Object> injector,
+                         int invocationThreads, int maxInFlight) {
+        this.bundleId = bundleId;
+        this.instanceId = instanceId;
+        this.model = model;
+        this.store = store;
+        this.scheduler = Executors.newScheduledThreadPool(2, threads("evento-bundle-timer"));
+        this.invocations = Executors.newFixedThreadPool(invocationThreads, threads("evento-bundle-invocation"));
+        List<ComponentInfo> components = registration(model);
+        List<PayloadInfo> payloads = payloads(model.payloads());
+        this.connection = new ServerConnection(servers, () -> new Hello(UUID.randomUUID().toString(), Hello.PROTOCOL_VERSION, bundleId,
+                bundleVersion, instanceId, token, components, payloads, maxInFlight), this::inbound, scheduler);
+        this.gateways = new Gateways(connection, model.payloads(), null);
+        this.instances = new ComponentInstances(injector, gateways, gateways);
+        this.dispatcher = new InvocationDispatcher(model, instances, connection, gateways::as, invocations);
+    }
+
+    public void start(Duration connectTimeout, Duration catchUpTimeout) {
+        connection.connect(connectTimeout);
+        for (Component component : model.components()) {
+            if (component.isConsumer()) {
+                ConsumerEngine engine = new ConsumerEngine(component, instances.of(component.type()), bundleId, instanceId, store,
+                        connection, model.payloads(), gateways.as(component.name()));
+                engines.add(engine);
+                Thread thread = new Thread(engine, "evento-consumer-" + component.name());
+                thread.setDaemon(true);
+                engineThreads.add(thread);
+                thread.start();
+            }
+        }
+        long deadline = System.nanoTime() + catchUpTimeout.toNanos();
+        while (engines.stream().filter(e -> e.component().kind() == io.evento.protocol.frame.ComponentKind.PROJECTOR)
+                .anyMatch(e -> !e.caughtUp()) && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        if (System.nanoTime() >= deadline) {
+            LOG.log(System.Logger.Level.WARNING, bundleId + ": projectors did not catch up within " + catchUpTimeout + "; enabling anyway");
+        }
+        connection.enable();
+    }
+
+    private void inbound(Frame frame) {
+        if (dispatcher.accept(frame)) {
+            return;
+        }
+        if (frame instanceof EventsAvailable) {
+            wakeConsumers();
+        } else if (frame instanceof ConsumerAction action) {
+            invocations.execute(() -> connection.send(consumerAction(action)));
+        }
+    }
+
+    private Frame consumerAction(ConsumerAction action) {
+        boolean done = switch (action.action()) {
+            case "retry-dead-event" -> store.flagForRetry(action.consumerId(), action.eventId());
+            case "discard-dead-event" -> store.discard(action.consumerId(), action.eventId());
+            case "reset-position" -> {
+                store.resetPosition(action.consumerId(), action.position());
+                yield true;
+            }
+            default -> false;
+        };
+        wakeConsumers();
+        return done ? new Ack(UUID.randomUUID().toString(), action.id())
+                : new Failure(UUID.randomUUID().toString(), action.id(), "NOT_FOUND", "no such dead event or action: " + action.action()
+                + " " + action.eventId(), false, null);
+    }
+
+    public void wakeConsumers() {
+        engines.forEach(ConsumerEngine::wakeUp);
+    }
+
+    public Gateways gateways() {
+        return gateways;
+    }
+
+    public ComponentInstances instances() {
+        return instances;
+    }
+
+    public ComponentModel model() {
+        return model;
+    }
+
+    public ConsumerStateStore store() {
+        return store;
+    }
+
+    public String bundleId() {
+        return bundleId;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public ServerConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.disable();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "disable failed: " + e);
+        }
+        invocations.shutdown();
+        try {
+            invocations.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engines.forEach(ConsumerEngine::stop);
+        for (Thread thread : engineThreads) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        connection.close();
+        scheduler.shutdownNow();
+    }
+
+    /** The registration sent in every hello. */
+    static List<ComponentInfo> registration(ComponentModel model) {
+        List<ComponentInfo> components = new ArrayList<>();
+        for (Component component : model.components()) {
+            List<HandlerInfo> handlers = new ArrayList<>();
+            component.handlers().values().forEach(h -> handlers.add(new HandlerInfo(PayloadTypes.nameOf(h.payload()),
+                    PayloadTypes.kindOf(h.payload()), h.returns() == null || PayloadTypes.kindOf(h.returns()) == null ? null
+                    : PayloadTypes.nameOf(h.returns()), h.returnsMany(), h.association(),
+                    component.isConsumer() ? List.of(component.context()) : List.of(), List.of())));
+            component.sourcing().values().forEach(h -> handlers.add(new HandlerInfo(PayloadTypes.nameOf(h.payload()),
+                    MessageKind.DOMAIN_EVENT, null, false, null, List.of(), List.of())));
+            components.add(new ComponentInfo(component.name(), component.kind(), component.version(), handlers,
+                    component.description() == null || component.description().isBlank() ? null : component.description()));
+        }
+        return components;
+    }
+
+    static List<PayloadInfo> payloads(PayloadTypes payloads) {
+        List<PayloadInfo> infos = new ArrayList<>();
+        for (Class<?> type : payloads.all()) {
+            MessageKind kind = PayloadTypes.kindOf(type);
+            if (kind != null) {
+                String domain = type.getPackageName().substring(type.getPackageName().lastIndexOf('.') + 1);
+                infos.add(new PayloadInfo(PayloadTypes.nameOf(type), kind, domain, RawJson.of(payloads.schemaOf(type)), null));
+            }
+        }
+        return infos;
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package io.evento.bundle.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evento.bundle.api.SagaState;
+import io.evento.bundle.connection.ServerConnection;
+import io.evento.bundle.model.Component;
+import io.evento.bundle.model.Handler;
+import io.evento.bundle.model.HandlerContext;
+import io.evento.bundle.model.PayloadTypes;
+import io.evento.bundle.state.ConsumerStateStore;
+import io.evento.bundle.state.ConsumerTransaction;
+import io.evento.bundle.state.DeadEvent;
+import io.evento.bundle.state.Lease;
+import io.evento.bundle.state.LeaseLostException;
+import io.evento.bundle.state.SagaInstance;
+import io.evento.protocol.frame.ComponentKind;
+import io.evento.protocol.frame.EventRecord;
+import io.evento.protocol.frame.EventsFetched;
+import io.evento.protocol.frame.FetchEvents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs one consumer (projector, saga or observer): only while it holds the consumer's lease, it
+ * pages through the global stream from its saved position, calls the handler of each event in a
+ * transaction of the consumer state store that also moves the position (fenced by the lease),
+ * retries a failing handler with back-off and then parks the event in the dead event queue and
+ * moves on. It sleeps when caught up until woken by the server or the poll interval.
+ */
+final class ConsumerEngine implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(ConsumerEngine.class.getName());
+    private static final Duration LEASE_TTL = Duration.ofSeconds(10);
+    private static final long RENEW_EVERY_NANOS = Duration.ofSeconds(3).toNanos();
+    private static final long POLL_MILLIS = 1000;
+    private static final long DEAD_EVENT_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final int PAGE = 200;
+
+    private final Component component;
+    private final Object instance;
+    private final String consumerId;
+    private final String owner;
+    private final ConsumerStateStore store;
+    private final ServerConnection connection;
+    private final PayloadTypes payloads;
+    private final Gateways gateways;
+    private final List<String> types;
+    private final Object wake = new Object();
+    private volatile boolean woken;
+    private volatile boolean running = true;
+    private volatile boolean caughtUp;
+    private volatile Lease lease;
+    private long renewedNanos;
+    private long deadCheckedNanos;
+
+    ConsumerEngine(Component component, Object instance, String bundleId, String owner, ConsumerStateStore store,
+                   ServerConnection connection, PayloadTypes payloads, Gateways gateways) {
+        this.component = component;
+        this.instance = instance;
+        this.consumerId = component.consumerId(bundleId);
+        this.owner = owner;
+        this.store = store;
+        this.connection = connection;
+        this.payloads = payloads;
+        this.gateways = gateways;
+        this.types = component.handlers().keySet().stream().map(PayloadTypes::nameOf).sorted().toList();
+    }
+
+    String consumerId() {
+        return consumerId;
+    }
+
+    Component component() {
+        return component;
+    }
+
+    /** True once it reached the head of the stream (or another instance runs it). */
+    boolean caughtUp() {
+        return caughtUp;
+    }
+
+    boolean ownsLease() {
+        return lease != null;
+    }
+
+    void wakeUp() {
+        synchronized (wake) {
+            woken = true;
+            wake.notifyAll();
+        }
+    }
+
+    void stop() {
+        running = false;
+        wakeUp();
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                if (!holdLease()) {
+                    caughtUp = true;
+                    pause(POLL_MILLIS * 2);
+                    continue;
+                }
+                retryDeadEvents();
+                String after = store.position(consumerId).orElseGet(this::startPosition);
+                EventsFetched page = (EventsFetched) connection.request(new FetchEvents(UUID.randomUUID().toString(), consumerId, after,
+                        types, component.context(), PAGE), 30_000).join();
+                for (EventRecord event : page.events()) {
+                    if (!running) {
+                        break;
+                    }
+                    process(event);
+                }
+                if (!page.next().equals(after) && running) {
+                    String last = page.events().isEmpty() ? null : page.events().get(page.events().size() - 1).position();
+                    if (!page.next().equals(last)) {
+                        store.inTransaction(lease, tx -> {
+                            tx.savePosition(page.next());
+                            return null;
+                        });
+                    }
+                }
+                if (page.events().isEmpty() && page.next().equals(after)) {
+                    caughtUp = true;
+                    pause(POLL_MILLIS);
+                }
+            } catch (LeaseLostException e) {
+                LOG.log(System.Logger.Level.INFO, consumerId + ": lease lost, another instance took over");
+                lease = null;
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.log(System.Logger.Level.WARNING, consumerId + ": " + e);
+                    pause(POLL_MILLIS);
+                }
+            }
+        }
+        Lease held = lease;
+        if (held != null) {
+            try {
+                store.release(held);
+            } catch (RuntimeException e) {
+                // it expires by itself
+            }
+        }
+    }
+
+    private boolean holdLease() {
+        if (lease == null) {
+            lease = store.acquire(consumerId, owner, LEASE_TTL).orElse(null);
+            renewedNanos = System.nanoTime();
+            return lease != null;
+        }
+        if (System.nanoTime() - renewedNanos > RENEW_EVERY_NANOS) {
+            if (!store.renew(lease, LEASE_TTL)) {
+                lease = null;
+                return false;
+            }
+            renewedNanos = System.nanoTime();
+        }
+        return true;
+    }
+
+    /** Projectors start from the beginning of the stream; sagas and observers from its head. */
+    private String startPosition() {
+        if (component.kind() == ComponentKind.PROJECTOR) {
+            return "0.0";
+        }
+        EventsFetched page = (EventsFetched) connection.request(new FetchEvents(UUID.randomUUID().toString(), consumerId, "0.0",
+                List.of(), "*", 1), 30_000).join();
+        String head = page.head();
+        store.inTransaction(lease, tx -> {
+            tx.savePosition(head);
+            return null;
+        });
+        return head;
+    }
+
+    private void process(EventRecord record) {
+        Object event = Records.event(payloads, record);
+        Handler handler = event == null ? null : component.handlers().get(event.getClass());
+        if (handler == null) {
+            store.inTransaction(lease, tx -> {
+                tx.savePosition(record.position());
+                return null;
+            });
+            return;
+        }
+        Exception last = null;
+        for (int attempt = 0; attempt <= handler.retries() && running; attempt++) {
+            try {
+                store.inTransaction(lease, tx -> {
+                    handle(handler, event, record, tx);
+                    tx.savePosition(record.position());
+                    return null;
+                });
+                return;
+            } catch (LeaseLostException e) {
+                throw e;
+            } catch (Exception e) {
+                last = e;
+                if (attempt < handler.retries()) {
+                    pause(handler.retryDelayMillis() << attempt);
+                }
+            }
+        }
+        if (!running) {
+            return;
+        }
+        Exception failure = last;
+        LOG.log(System.Logger.Level.WARNING, consumerId + ": event " + record.eventId() + " (" + record.type() + ") failed "
+                + (handler.retries() + 1) + " times, parked in the dead event queue: " + failure);
+        store.inTransaction(lease, tx -> {
+            tx.addDeadEvent(new DeadEvent(consumerId, record.eventId(), record.position(), record.type(), payloads.toJson(record),
+                    message(failure), handler.retries() + 1, false, Instant.now()));
+            tx.savePosition(record.position());
+            return null;
+        });
+    }
+
+    /** Dead events an administrator flagged for retry get one more attempt each. */
+    private void retryDeadEvents() {
+        if (System.nanoTime() - deadCheckedNanos < DEAD_EVENT_CHECK_NANOS) {
+            return;
+        }
+        deadCheckedNanos = System.nanoTime();
+        for (DeadEvent dead : store.deadEvents(consumerId)) {
+            if (!dead.retry()) {
+                continue;
+            }
+            EventRecord record = payloads.fromJson(dead.eventJson(), EventRecord.class);
+            Object event = Records.event(payloads, record);
+            Handler handler = event == null ? null : component.handlers().get(event.getClass());
+            try {
+                store.inTransaction(lease, tx -> {
+                    if (handler != null) {
+                        handle(handler, event, record, tx);
+                    }
+                    tx.removeDeadEvent(dead.eventId());
+                    return null;
+                });
+                LOG.log(System.Logger.Level.INFO, consumerId + ": dead event " + dead.eventId() + " processed on retry");
+            } catch (LeaseLostException e) {
+                throw e;
+            } catch (Exception e) {
+                store.inTransaction(lease, tx -> {
+                    tx.addDeadEvent(new DeadEvent(consumerId, dead.eventId(), dead.position(), dead.eventType(), dead.eventJson(),
+                            message(e), 1, false, dead.deadAt()));
+                    return null;
+                });
+            }
+        }
+    }
+
+    private void handle(Handler handler, Object event, EventRecord record, ConsumerTransaction tx) throws Exception {
+        HandlerContext context = new HandlerContext(null, Records.metadata(payloads, record.metadata()), Records.info(record),
+                gateways, gateways, tx.connection());
+        if (component.kind() != ComponentKind.SAGA) {
+            handler.invoke(instance, event, context);
+            return;
+        }
+        JsonNode tree = payloads.json().valueToTree(event);
+        JsonNode property = tree.get(handler.association());
+        String value = property == null || property.isNull() ? null : property.asText();
+        Optional<SagaInstance> found = value == null ? Optional.empty() : tx.findSaga(component.name(), handler.association(), value);
+        if (found.isEmpty() && !handler.init()) {
+            return;
+        }
+        Object state = found.map(s -> payloads.fromJson(s.state(), component.stateType())).orElse(null);
+        Object next = handler.invoke(instance, event, new HandlerContext(state, context.metadata(), context.eventInfo(),
+                gateways, gateways, tx.connection()));
+        String sagaId = found.map(SagaInstance::sagaId).orElseGet(() -> UUID.randomUUID().toString());
+        if (next == null || (next instanceof SagaState saga && saga.ended())) {
+            if (found.isPresent()) {
+                tx.deleteSaga(component.name(), sagaId);
+            }
+            return;
+        }
+        Map<String, String> associations = new HashMap<>(found.map(SagaInstance::associations).orElse(Map.of()));
+        if (value != null) {
+            associations.put(handler.association(), value);
+        }
+        if (next instanceof SagaState saga) {
+            associations.putAll(saga.associations());
+        }
+        tx.saveSaga(component.name(), new SagaInstance(sagaId, payloads.toJson(next), associations));
+    }
+
+    private static String message(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private void pause(long millis) {
+        synchronized (wake) {
+            if (!woken && running) {
+                try {
+                    wake.wait(Math.max(1, millis));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.evento.bundle.model;
+
+import io.evento.bundle.annotation.Aggregate;
+import io.evento.bundle.annotation.AggregateCommandHandler;
+import io.evento.bundle.annotation.EventHandler;
+import io.evento.bundle.annotation.EventSourcingHandler;
+import io.evento.bundle.annotation.Projection;
+import io.evento.bundle.annotation.Projector;
+import io.evento.bundle.annotation.QueryHandler;
+import io.evento.bundle.annotation.Saga;
+import io.evento.bundle.annotation.SagaEventHandler;
+import io.evento.bundle.api.AggregateState;
+import io.evento.bundle.api.SagaState;
+import io.evento.bundle.sample.Messages.AccountOpened;
+import io.evento.bundle.sample.Messages.AccountView;
+import io.evento.bundle.sample.Messages.GetAccount;
+import io.evento.bundle.sample.Messages.OpenAccount;
+import io.evento.protocol.EventoException;
+import io.evento.protocol.frame.ComponentKind;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ComponentModelTest {
+
+    record State() implements AggregateState {
+    }
+
+    record Nothing() implements io.evento.bundle.api.View {
+    }
+
+    @Aggregate
+    static class TwoHandlers {
+        @AggregateCommandHandler(init = true)
+        AccountOpened a(OpenAccount c) {
+            return null;
+        }
+
+        @AggregateCommandHandler(init = true)
+        AccountOpened b(OpenAccount c) {
+            return null;
+        }
+
+        @EventSourcingHandler
+        State on(AccountOpened e) {
+            return new State();
+        }
+    }
+
+    @Projector
+    static class NoPayload {
+        @EventHandler
+        void on(String notAnEvent) {
+        }
+    }
+
+    @Projection
+    static class WrongView {
+        @QueryHandler
+        Nothing handle(GetAccount query) {
+            return null;
+        }
+    }
+
+    @Saga
+    static class WrongAssociation {
+        record S() implements SagaState {
+        }
+
+        @SagaEventHandler(associationProperty = "userId", init = true)
+        S on(AccountOpened event, S state) {
+            return state;
+        }
+    }
+
+    @Nested
+    class InvalidDeclarations {
+
+        @Test
+        void twoHandlersForOnePayloadNameBothMethods() {
+            assertThatThrownBy(() -> ComponentModel.of(List.of(TwoHandlers.class)))
+                    .isInstanceOf(EventoException.class).hasMessageContaining("TwoHandlers: two handlers for OpenAccount: a and b");
+        }
+
+        @Test
+        void aHandlerWithoutPayloadParameterIsNamed() {
+            assertThatThrownBy(() -> ComponentModel.of(List.of(NoPayload.class)))
+                    .hasMessageContaining("NoPayload.on: the first parameter must be the Event it handles");
+        }
+
+        @Test
+        void aQueryHandlerReturningAnotherViewIsNamed() {
+            assertThatThrownBy(() -> ComponentModel.of(List.of(WrongView.class)))
+                    .hasMessageContaining("WrongView.handle(GetAccount): returns")
+                    .hasMessageContaining("but the query asks for AccountView");
+        }
+
+        @Test
+        void aSagaAssociationThatIsNotAPropertyOfTheEventIsNamed() {
+            assertThatThrownBy(() -> ComponentModel.of(List.of(WrongAssociation.class)))
+                    .hasMessageContaining("association property 'userId' is not a property of AccountOpened");
+        }
+    }
+
+    @Nested
+    class Scanning {
+
+        @Test
+        void findsEveryComponentOfThePackageWithItsKind() {
+            ComponentModel model = ComponentModel.scan(getClass().getClassLoader(), List.of("io.evento.bundle.sample"));
+            assertThat(model.components()).extracting(Component::name, Component::kind).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("AccountAggregate", ComponentKind.AGGREGATE),
+                    org.assertj.core.groups.Tuple.tuple("AccountProjection", ComponentKind.PROJECTION),
+                    org.assertj.core.groups.Tuple.tuple("AccountProjector", ComponentKind.PROJECTOR),
+                    org.assertj.core.groups.Tuple.tuple("BankInvoker", ComponentKind.INVOKER),
+                    org.assertj.core.groups.Tuple.tuple("LargeDepositObserver", ComponentKind.OBSERVER),
+                    org.assertj.core.groups.Tuple.tuple("Notifier", ComponentKind.SERVICE),
+                    org.assertj.core.groups.Tuple.tuple("WelcomeSaga", ComponentKind.SAGA));
+            assertThat(model.payloads().classOf("AccountView")).isEqualTo(AccountView.class);
+        }
+    }
+}
