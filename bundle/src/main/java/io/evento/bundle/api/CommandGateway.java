@@ -17,9 +17,9 @@ public interface CommandGateway {
         return send(command, Metadata.EMPTY, Duration.ZERO);
     }
 
-    /** Sends and waits for the produced event. */
+    /** Sends and waits for the produced event; a failure is thrown as the {@link io.evento.protocol.EventoException} itself. */
     default <E extends Event> E sendAndWait(Command command, Duration timeout) {
-        return this.<E>send(command, Metadata.EMPTY, timeout).join();
+        return sendAndWait(command, Metadata.EMPTY, timeout);
     }
 
     default <E extends Event> E sendAndWait(Command command) {
@@ -27,6 +27,6 @@ public interface CommandGateway {
     }
 
     default <E extends Event> E sendAndWait(Command command, Metadata metadata, Duration timeout) {
-        return this.<E>send(command, metadata, timeout).join();
+        return Waiting.join(this.<E>send(command, metadata, timeout));
     }
 }

@@ -14,10 +14,10 @@ public interface QueryGateway {
     <V extends View> CompletableFuture<List<V>> queryMany(Query<V> query, Metadata metadata, Duration timeout);
 
     default <V extends View> V queryAndWait(Query<V> query) {
-        return query(query, Metadata.EMPTY, Duration.ZERO).join();
+        return Waiting.join(query(query, Metadata.EMPTY, Duration.ZERO));
     }
 
     default <V extends View> List<V> queryManyAndWait(Query<V> query) {
-        return queryMany(query, Metadata.EMPTY, Duration.ZERO).join();
+        return Waiting.join(queryMany(query, Metadata.EMPTY, Duration.ZERO));
     }
 }

@@ -1,0 +1,271 @@
+package io.evento.bundle.runtime;
+
+import io.evento.bundle.EventoBundle;
+import io.evento.bundle.sample.AccountAggregate;
+import io.evento.bundle.sample.AccountProjection;
+import io.evento.bundle.sample.AccountProjector;
+import io.evento.bundle.sample.AccountViews;
+import io.evento.bundle.sample.BankInvoker;
+import io.evento.bundle.sample.LargeDepositObserver;
+import io.evento.bundle.sample.Messages.AccountView;
+import io.evento.bundle.sample.Messages.Deposit;
+import io.evento.bundle.sample.Messages.GetAccount;
+import io.evento.bundle.sample.Messages.ListAccounts;
+import io.evento.bundle.sample.Messages.MoneyDeposited;
+import io.evento.bundle.sample.Messages.Withdraw;
+import io.evento.bundle.sample.Notifier;
+import io.evento.bundle.sample.WelcomeSaga;
+import io.evento.bundle.state.DeadEvent;
+import io.evento.payara.MicroCluster;
+import io.evento.payara.MicroRecipe;
+import io.evento.payara.database.ThrowawayDatabase;
+import io.evento.protocol.ErrorCode;
+import io.evento.protocol.EventoException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two bundles written with the library, on a real two-instance cluster: "accounts" (aggregate,
+ * projector, projection, invoker) and "engagement" (saga, observer, service) exchange commands,
+ * events and queries across the instances; a poison event goes to the dead event queue and is
+ * retried; the accounts bundle survives a cut connection and the death of its server without
+ * skipping or repeating an event in its projector. The steps run in order on one cluster.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BundleEndToEndIT {
+
+    private static final String TOKEN = "bundle-it-token";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private ThrowawayDatabase database;
+    private MicroCluster cluster;
+    private EventoBundle accounts;
+    private EventoBundle engagement;
+    private final AccountViews views = new AccountViews();
+    private final Notifier notifier = new Notifier();
+    private final LargeDepositObserver observer = new LargeDepositObserver();
+    private final List<String> accountIds = new ArrayList<>();
+
+    @BeforeAll
+    void start() {
+        database = ThrowawayDatabase.create("evento_bundle_it");
+        Path project = MicroRecipe.projectDir();
+        MicroCluster.Settings settings = new MicroCluster.Settings(path("payara.microJar.forBundles"), path("evento.postgresql.jar"),
+                path("evento.server.war"), 2, Map.of("EVENTO_DB_URL", database.jdbcUrl(), "EVENTO_DB_USER", ThrowawayDatabase.user(),
+                "EVENTO_DB_PASSWORD", ThrowawayDatabase.password(), "EVENTO_BUS_TOKENS", TOKEN, "EVENTO_BUS_HEARTBEAT_MILLIS", "1000"),
+                "384m", project.resolve("bundle/target/it-logs/end-to-end"));
+        cluster = MicroCluster.prepare(MicroRecipe.fromProject(), settings);
+        try {
+            cluster.startAll(Duration.ofSeconds(240));
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        String first = cluster.instance(0).baseUrl();
+        String second = cluster.instance(1).baseUrl();
+        engagement = EventoBundle.builder().bundleId("engagement").servers(second, first).token(TOKEN)
+                .components(WelcomeSaga.class, LargeDepositObserver.class, Notifier.class)
+                .injector(type -> type == Notifier.class ? notifier : type == LargeDepositObserver.class ? observer : null)
+                .start();
+        accounts = EventoBundle.builder().bundleId("accounts").servers(first, second).token(TOKEN)
+                .components(AccountAggregate.class, AccountProjector.class, AccountProjection.class, BankInvoker.class)
+                .injector(type -> type == AccountViews.class ? views : null)
+                .start();
+    }
+
+    @AfterAll
+    void stop() {
+        for (AutoCloseable closeable : new AutoCloseable[]{accounts, engagement, cluster, database}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // keep closing the rest
+            }
+        }
+    }
+
+    private static Path path(String property) {
+        return Path.of(System.getProperty(property));
+    }
+
+    private String newAccount(String owner) {
+        String id = "acc-" + UUID.randomUUID().toString().substring(0, 8);
+        engagement.commandGateway().sendAndWait(new io.evento.bundle.sample.Messages.OpenAccount(id, owner));
+        accountIds.add(id);
+        return id;
+    }
+
+    @Test
+    @Order(1)
+    void componentsOfTwoBundlesExchangeCommandsEventsAndQueriesAcrossInstances() {
+        // when an account is opened and funded through the accounts bundle (on instance 1)
+        String id = newAccount("ann");
+        MoneyDeposited deposited = accounts.invoker(BankInvoker.class).deposit(id, 1500);
+
+        // then the aggregate answered with the event it stored
+        assertThat(deposited).isEqualTo(new MoneyDeposited(id, 1500, 1500));
+
+        // and the saga (engagement bundle, on instance 2) welcomed and congratulated through the service
+        await().atMost(WAIT).untilAsserted(() -> assertThat(notifier.outbox).containsExactly(
+                "ann: welcome, your account " + id + " is open", "ann: first deposit of 1500 received"));
+        // the observer saw the large deposit
+        await().atMost(WAIT).untilAsserted(() -> assertThat(observer.flagged).contains(id + ":1500"));
+        // the projection answers a query sent from the other bundle, with one view and with a list
+        await().atMost(WAIT).untilAsserted(() -> assertThat(engagement.queryGateway().queryAndWait(new GetAccount(id)))
+                .isEqualTo(new AccountView(id, "ann", 1500)));
+        assertThat(engagement.queryGateway().queryManyAndWait(new ListAccounts("ann"))).contains(new AccountView(id, "ann", 1500));
+
+        // and the saga ended: a second deposit is not congratulated
+        engagement.commandGateway().sendAndWait(new Deposit(id, 10));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(engagement.queryGateway().queryAndWait(new GetAccount(id)).balance()).isEqualTo(1510));
+        assertThat(notifier.outbox).hasSize(2);
+    }
+
+    @Test
+    @Order(2)
+    void aBusinessRuleViolationReachesTheCallerAsHandlerFailed() {
+        String id = newAccount("bob");
+        assertThatThrownBy(() -> engagement.commandGateway().sendAndWait(new Withdraw(id, 5)))
+                .isInstanceOf(EventoException.class)
+                .satisfies(e -> assertThat(((EventoException) e).code()).isEqualTo(ErrorCode.HANDLER_FAILED))
+                .hasMessageContaining("insufficient funds: balance 0, asked 5");
+    }
+
+    @Test
+    @Order(3)
+    void aPoisonEventGoesToTheDeadEventQueueLaterEventsFlowAndTheRetrySucceeds() {
+        // given a projector that fails on deposits of 13
+        String id = newAccount("cid");
+        views.rejectThirteen.set(true);
+
+        // when 13 then 7 are deposited
+        accounts.invoker(BankInvoker.class).deposit(id, 13);
+        accounts.invoker(BankInvoker.class).deposit(id, 7);
+
+        // then the 13 is parked after its retries and the 7 is processed
+        await().atMost(WAIT).untilAsserted(() -> assertThat(accounts.deadEvents(AccountProjector.class))
+                .singleElement().satisfies(dead -> {
+                    assertThat(dead.eventType()).isEqualTo("MoneyDeposited");
+                    assertThat(dead.error()).contains("13 is unlucky");
+                    assertThat(dead.attempts()).isEqualTo(3);
+                }));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(views.get(id).balance()).isEqualTo(20));
+
+        // when the cause is fixed and the dead event retried
+        views.rejectThirteen.set(false);
+        DeadEvent dead = accounts.deadEvents(AccountProjector.class).get(0);
+        assertThat(accounts.retryDeadEvent(AccountProjector.class, dead.eventId())).isTrue();
+
+        // then it is processed once and leaves the queue
+        await().atMost(WAIT).untilAsserted(() -> assertThat(accounts.deadEvents(AccountProjector.class)).isEmpty());
+        assertThat(views.applications()).containsEntry(dead.eventId(), 1);
+    }
+
+    @Test
+    @Order(4)
+    void aCutConnectionIsReplacedByOneToTheOtherServerWithoutSkippingOrRepeatingEvents() {
+        // given
+        String id = newAccount("dan");
+        String before = accounts.connection().currentServer();
+
+        // when the network drops the accounts bundle's connection
+        accounts.connection().abort();
+
+        // then it registers on the other server and serves commands again
+        await().atMost(WAIT).until(() -> accounts.connection().currentServer() != null && !accounts.connection().currentServer().equals(before));
+        for (int i = 1; i <= 5; i++) {
+            engagement.commandGateway().sendAndWait(new Deposit(id, i));
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(views.get(id).balance()).isEqualTo(15));
+        assertEveryEventAppliedExactlyOnce();
+    }
+
+    @Test
+    @Order(5)
+    void whenTheServerOfBothBundlesDiesTheyMoveToTheSurvivorAndContinue() {
+        // given both bundles on instance 2 now
+        String id = newAccount("eve");
+        String survivor = cluster.instance(0).baseUrl().replaceFirst("^http", "ws") + "/bus";
+
+        // when instance 2 is killed
+        cluster.instance(1).kill();
+
+        // then both reconnect to instance 1 and commands, events and queries flow again
+        await().atMost(WAIT).until(() -> survivor.equals(accounts.connection().currentServer())
+                && survivor.equals(engagement.connection().currentServer()));
+        await().atMost(WAIT).ignoreExceptions().until(() -> engagement.commandGateway().sendAndWait(new Deposit(id, 100)) != null);
+        accounts.invoker(BankInvoker.class).deposit(id, 1000);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(views.get(id).balance()).isEqualTo(1100));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(observer.flagged).contains(id + ":1000"));
+        assertEveryEventAppliedExactlyOnce();
+    }
+
+    @Test
+    @Order(6)
+    void aSecondInstanceOfABundleTakesItsConsumersOverOnlyWhenTheFirstStops() {
+        // given a second instance of the accounts bundle sharing the consumer state store and read model
+        String survivor = cluster.instance(0).baseUrl();
+        try (EventoBundle second = EventoBundle.builder().bundleId("accounts").servers(survivor).token(TOKEN)
+                .components(AccountAggregate.class, AccountProjector.class, AccountProjection.class, BankInvoker.class)
+                .consumerStateStore(accounts.consumerStateStore())
+                .injector(type -> type == AccountViews.class ? views : null)
+                .catchUpTimeout(Duration.ofSeconds(2))
+                .start()) {
+            String id = newAccount("fay");
+            engagement.commandGateway().sendAndWait(new Deposit(id, 1));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(views.get(id).balance()).isEqualTo(1));
+            assertEveryEventAppliedExactlyOnce();
+
+            // when the first instance stops
+            accounts.close();
+
+            // then the second runs the projector from where the first left off, once per event
+            engagement.commandGateway().sendAndWait(new Deposit(id, 2));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(views.get(id).balance()).isEqualTo(3));
+            assertEveryEventAppliedExactlyOnce();
+            accounts = second;
+        }
+        accounts = null;
+    }
+
+    /** The projector applied every stored event of the test's accounts exactly once. */
+    private void assertEveryEventAppliedExactlyOnce() {
+        List<String> stored = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), ThrowawayDatabase.user(), ThrowawayDatabase.password());
+             PreparedStatement statement = c.prepareStatement("SELECT event_id FROM evento_event WHERE aggregate_id = ANY(?) AND event_type <> 'AccountClosed'")) {
+            statement.setArray(1, c.createArrayOf("text", accountIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(views.applications().keySet()).containsAll(stored));
+        assertThat(views.applications().values()).as("no event applied twice").containsOnly(1);
+    }
+}
