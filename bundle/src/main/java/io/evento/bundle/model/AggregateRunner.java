@@ -94,6 +94,7 @@ public final class AggregateRunner {
     }
 
     private static HandlerContext withState(HandlerContext context, Object state) {
-        return new HandlerContext(state, context.metadata(), context.eventInfo(), context.commands(), context.queries(), context.connection());
+        return new HandlerContext(state, context.metadata(), context.eventInfo(), context.commands(), context.queries(),
+                context.connection(), context.afterCommit());
     }
 }

@@ -221,6 +221,8 @@ public final class ComponentModel {
             return ParameterSource.CONNECTION;
         } else if (Instant.class == type) {
             return ParameterSource.TIMESTAMP;
+        } else if (io.evento.bundle.api.AfterCommit.class == type) {
+            return ParameterSource.AFTER_COMMIT;
         } else if (AggregateState.class.isAssignableFrom(type) || SagaState.class.isAssignableFrom(type)) {
             return ParameterSource.STATE;
         }

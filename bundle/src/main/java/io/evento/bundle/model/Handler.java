@@ -42,6 +42,7 @@ public record Handler(String component, Method method, Class<?> payload, List<Pa
                 case QUERY_GATEWAY -> context.queries();
                 case CONNECTION -> context.connection();
                 case TIMESTAMP -> context.timestamp();
+                case AFTER_COMMIT -> context.afterCommit();
             };
         }
         try {

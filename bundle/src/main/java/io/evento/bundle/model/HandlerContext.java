@@ -17,9 +17,15 @@ import java.time.Instant;
  * @param commands   the command gateway
  * @param queries    the query gateway
  * @param connection the consumer state store's transaction connection (JDBC stores), or null
+ * @param afterCommit where actions to run after the consumer's commit go, or null
  */
 public record HandlerContext(Object state, Metadata metadata, EventInfo eventInfo, CommandGateway commands,
-                             QueryGateway queries, Connection connection) {
+                             QueryGateway queries, Connection connection, io.evento.bundle.api.AfterCommit afterCommit) {
+
+    public HandlerContext(Object state, Metadata metadata, EventInfo eventInfo, CommandGateway commands, QueryGateway queries,
+                          Connection connection) {
+        this(state, metadata, eventInfo, commands, queries, connection, action -> action.run());
+    }
 
     Instant timestamp() {
         return eventInfo == null ? Instant.now() : eventInfo.timestamp();

@@ -196,12 +196,15 @@ final class ConsumerEngine implements Runnable {
         }
         Exception last = null;
         for (int attempt = 0; attempt <= handler.retries() && running; attempt++) {
+            java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
             try {
                 store.inTransaction(lease, tx -> {
-                    handle(handler, event, record, tx);
+                    afterCommit.clear();
+                    handle(handler, event, record, tx, afterCommit);
                     tx.savePosition(record.position());
                     return null;
                 });
+                runAll(afterCommit);
                 return;
             } catch (LeaseLostException e) {
                 throw e;
@@ -239,14 +242,17 @@ final class ConsumerEngine implements Runnable {
             EventRecord record = payloads.fromJson(dead.eventJson(), EventRecord.class);
             Object event = Records.event(payloads, record);
             Handler handler = event == null ? null : component.handlers().get(event.getClass());
+            java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
             try {
                 store.inTransaction(lease, tx -> {
+                    afterCommit.clear();
                     if (handler != null) {
-                        handle(handler, event, record, tx);
+                        handle(handler, event, record, tx, afterCommit);
                     }
                     tx.removeDeadEvent(dead.eventId());
                     return null;
                 });
+                runAll(afterCommit);
                 LOG.log(System.Logger.Level.INFO, consumerId + ": dead event " + dead.eventId() + " processed on retry");
             } catch (LeaseLostException e) {
                 throw e;
@@ -260,9 +266,20 @@ final class ConsumerEngine implements Runnable {
         }
     }
 
-    private void handle(Handler handler, Object event, EventRecord record, ConsumerTransaction tx) throws Exception {
+    private static void runAll(java.util.List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "an after-commit action failed: " + e);
+            }
+        }
+    }
+
+    private void handle(Handler handler, Object event, EventRecord record, ConsumerTransaction tx, java.util.List<Runnable> afterCommit)
+            throws Exception {
         HandlerContext context = new HandlerContext(null, Records.metadata(payloads, record.metadata()), Records.info(record),
-                gateways, gateways, tx.connection());
+                gateways, gateways, tx.connection(), afterCommit::add);
         if (component.kind() != ComponentKind.SAGA) {
             handler.invoke(instance, event, context);
             return;
@@ -276,7 +293,7 @@ final class ConsumerEngine implements Runnable {
         }
         Object state = found.map(s -> payloads.fromJson(s.state(), component.stateType())).orElse(null);
         Object next = handler.invoke(instance, event, new HandlerContext(state, context.metadata(), context.eventInfo(),
-                gateways, gateways, tx.connection()));
+                gateways, gateways, tx.connection(), afterCommit::add));
         String sagaId = found.map(SagaInstance::sagaId).orElseGet(() -> UUID.randomUUID().toString());
         if (next == null || (next instanceof SagaState saga && saga.ended())) {
             if (found.isPresent()) {

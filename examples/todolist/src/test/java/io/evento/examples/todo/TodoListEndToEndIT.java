@@ -1,0 +1,298 @@
+package io.evento.examples.todo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evento.bundle.state.jdbc.JdbcConsumerStateStore;
+import io.evento.examples.todo.app.TodoBundles;
+import io.evento.examples.todo.app.TodoSettings;
+import io.evento.examples.todo.lists.TodoListProjector;
+import io.evento.examples.todo.lists.TodoReadModel;
+import io.evento.payara.FreePorts;
+import io.evento.payara.MicroCluster;
+import io.evento.payara.MicroRecipe;
+import io.evento.payara.database.ThrowawayDatabase;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The TodoList tutorial end to end: a two-instance Evento cluster, the todo bundle (with its REST
+ * API) on one instance and the users bundle on the other, PostgreSQL read models, MQTT updates
+ * received by a real subscriber. Steps run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TodoListEndToEndIT {
+
+    private static final String TOKEN = "todo-it-token";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ThrowawayDatabase eventoDatabase;
+    private ThrowawayDatabase todoDatabase;
+    private MicroCluster cluster;
+    private TodoSettings settings;
+    private TodoBundles.Todo todo;
+    private TodoBundles.Users users;
+    private MqttClient subscriber;
+    private final List<String[]> mqtt = new CopyOnWriteArrayList<>();
+    private String api;
+
+    @BeforeAll
+    void start() throws Exception {
+        eventoDatabase = ThrowawayDatabase.create("evento_todo_it");
+        todoDatabase = ThrowawayDatabase.create("evento_todo_rm");
+        Path project = MicroRecipe.projectDir();
+        cluster = MicroCluster.prepare(MicroRecipe.fromProject(), new MicroCluster.Settings(
+                Path.of(System.getProperty("payara.microJar.forBundles")), Path.of(System.getProperty("evento.postgresql.jar")),
+                Path.of(System.getProperty("evento.server.war")), 2, Map.of("EVENTO_DB_URL", eventoDatabase.jdbcUrl(),
+                "EVENTO_DB_USER", ThrowawayDatabase.user(), "EVENTO_DB_PASSWORD", ThrowawayDatabase.password(),
+                "EVENTO_BUS_TOKENS", TOKEN, "EVENTO_BUS_HEARTBEAT_MILLIS", "1000"), "384m",
+                project.resolve("examples/todolist/target/it-logs")));
+        try {
+            cluster.startAll(Duration.ofSeconds(240));
+            String first = cluster.instance(0).baseUrl();
+            String second = cluster.instance(1).baseUrl();
+            settings = new TodoSettings(List.of(first, second), TOKEN, todoDatabase.jdbcUrl(), ThrowawayDatabase.user(),
+                    ThrowawayDatabase.password(), "tcp://127.0.0.1:1883", FreePorts.take("127.0.0.1", 1).get(0));
+            subscriber = new MqttClient("tcp://127.0.0.1:1883", "todo-it-" + System.nanoTime(), new MemoryPersistence());
+            subscriber.connect();
+            subscriber.subscribe("todo/lists/#", 1, (topic, message) ->
+                    mqtt.add(new String[]{topic, new String(message.getPayload(), StandardCharsets.UTF_8)}));
+            users = TodoBundles.startUsers(settings.withServers(List.of(second, first)), "users-1");
+            todo = TodoBundles.startTodo(settings, "todo-1");
+            api = "http://127.0.0.1:" + todo.api().port();
+        } catch (Exception e) {
+            stop();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        for (AutoCloseable closeable : new AutoCloseable[]{todo, users, cluster, eventoDatabase, todoDatabase}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // keep closing
+            }
+        }
+        try {
+            if (subscriber != null) {
+                subscriber.disconnect();
+            }
+        } catch (Exception e) {
+            // broker gone
+        }
+    }
+
+    private record Reply(int status, JsonNode body) {
+    }
+
+    private Reply call(String method, String path, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(20));
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private String createList(String name, String owner) {
+        Reply created = call("POST", "/lists", "{\"name\":\"" + name + "\",\"owner\":\"" + owner + "\"}");
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body().get("listId").asText();
+    }
+
+    private List<String> mqttFor(String listId) {
+        return mqtt.stream().filter(m -> m[0].equals("todo/lists/" + listId)).map(m -> m[1]).toList();
+    }
+
+    @Test
+    @Order(1)
+    void aListLivesThroughTheRestApiAndEveryChangeIsPublishedOnMqtt() {
+        // create, add two items, check one, remove the other
+        String list = createList("groceries", "ann");
+        String milk = call("POST", "/lists/" + list + "/items", "{\"text\":\"milk\"}").body().get("itemId").asText();
+        String bread = call("POST", "/lists/" + list + "/items", "{\"text\":\"bread\"}").body().get("itemId").asText();
+        assertThat(call("POST", "/lists/" + list + "/items/" + milk + "/check", null).status()).isEqualTo(204);
+        assertThat(call("DELETE", "/lists/" + list + "/items/" + bread, null).status()).isEqualTo(204);
+
+        // the read model answers the queries
+        await().atMost(WAIT).untilAsserted(() -> {
+            Reply view = call("GET", "/lists/" + list, null);
+            assertThat(view.status()).isEqualTo(200);
+            assertThat(view.body().get("name").asText()).isEqualTo("groceries");
+            assertThat(view.body().get("items")).hasSize(1);
+            assertThat(view.body().get("items").get(0).get("itemId").asText()).isEqualTo(milk);
+            assertThat(view.body().get("items").get(0).get("checked").asBoolean()).isTrue();
+        });
+        Reply search = call("GET", "/lists?name=ROCER&page=0&size=10", null);
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.body().findValuesAsText("listId")).contains(list);
+        assertThat(search.body().get(0).get("checked").asInt()).isEqualTo(1);
+
+        // MQTT saw each change after it was saved: created, +milk, +bread, checked, -bread
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mqttFor(list)).hasSize(5));
+        List<String> updates = mqttFor(list);
+        assertThat(updates.get(1)).contains("milk").doesNotContain("bread");
+        assertThat(updates.get(4)).contains("\"checked\":true").doesNotContain("bread");
+
+        // deleting the list removes it
+        assertThat(call("DELETE", "/lists/" + list, null).status()).isEqualTo(204);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call("GET", "/lists/" + list, null).status()).isEqualTo(404));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mqttFor(list).get(mqttFor(list).size() - 1)).contains("\"deleted\":true"));
+    }
+
+    @Test
+    @Order(2)
+    void ruleViolationsAndBadRequestsGet4xxWithAClearMessage() {
+        Reply noName = call("POST", "/lists", "{\"name\":\"  \",\"owner\":\"ann\"}");
+        assertThat(noName.status()).isEqualTo(422);
+        assertThat(noName.body().get("detail").asText()).contains("the list name must not be empty");
+
+        String list = createList("chores", "ann");
+        Reply unknownItem = call("POST", "/lists/" + list + "/items/nope/check", null);
+        assertThat(unknownItem.status()).isEqualTo(422);
+        assertThat(unknownItem.body().get("detail").asText()).contains("no item nope on the list");
+
+        String item = call("POST", "/lists/" + list + "/items", "{\"text\":\"dishes\"}").body().get("itemId").asText();
+        call("POST", "/lists/" + list + "/items/" + item + "/check", null);
+        Reply twice = call("POST", "/lists/" + list + "/items/" + item + "/check", null);
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body().get("detail").asText()).contains("already checked");
+
+        call("DELETE", "/lists/" + list, null);
+        Reply onDeleted = call("POST", "/lists/" + list + "/items", "{\"text\":\"late\"}");
+        assertThat(onDeleted.status()).isEqualTo(410);
+        assertThat(onDeleted.body().get("code").asText()).isEqualTo("AGGREGATE_DELETED");
+
+        assertThat(call("POST", "/lists/" + list + "/items", "{\"text\":\"no\"").status()).isEqualTo(400);
+        assertThat(call("POST", "/lists", "{\"name\":42}").status()).isEqualTo(400);
+        assertThat(call("GET", "/lists?size=500", null).status()).isEqualTo(400);
+        assertThat(call("GET", "/nothing", null).status()).isEqualTo(404);
+        assertThat(call("POST", "/lists/unknown-list/items", "{\"text\":\"x\"}").status()).isEqualTo(404);
+        String sqlish = "x'); DROP TABLE todo_list; --";
+        assertThat(call("GET", "/lists/" + encode(sqlish), null).status()).isEqualTo(404);
+        assertThat(call("GET", "/lists?name=" + encode(sqlish), null).body()).isEmpty();
+        String odd = createList("x'); DROP TABLE todo_list; --", "mallory");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call("GET", "/lists/" + odd, null).body().get("name").asText())
+                .isEqualTo(sqlish));
+        assertThat(call("GET", "/lists?name=" + encode("DROP TABLE"), null).body()).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void theQuotaSagaKeepsAUserWithinTheirListQuotaAcrossTheTwoBundles() {
+        // given a user allowed one list
+        assertThat(call("POST", "/users", "{\"userId\":\"bob\",\"name\":\"Bob\",\"maxLists\":1}").status()).isEqualTo(201);
+        String first = createList("bob's first", "bob");
+
+        // when a second list is created
+        String second = createList("bob's second", "bob");
+
+        // then the saga deletes it again (compensation) and the audit shows why
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call("GET", "/lists/" + second, null).status()).isEqualTo(404));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call("GET", "/lists/" + second + "/audit", null).body().toString())
+                .contains("list deleted: list quota exceeded: quota of 1 lists reached"));
+        assertThat(call("GET", "/lists/" + first, null).status()).isEqualTo(200);
+
+        // and deleting the first frees the slot for a new one
+        call("DELETE", "/lists/" + first, null);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String third = createList("bob's third", "bob");
+            Thread.sleep(1500);
+            assertThat(call("GET", "/lists/" + third, null).status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void theAuditObserverRecordsChecksThroughTheAuditService() {
+        String list = createList("audited", "carol");
+        String item = call("POST", "/lists/" + list + "/items", "{\"text\":\"taxes\"}").body().get("itemId").asText();
+        call("POST", "/lists/" + list + "/items/" + item + "/check", null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call("GET", "/lists/" + list + "/audit", null).body().findValuesAsText("entry"))
+                .containsExactly("item " + item + " checked"));
+    }
+
+    @Test
+    @Order(5)
+    void restartingTheTodoBundleDoesNotReplayIntoDuplicates() throws Exception {
+        // given a settled read model
+        String list = createList("restart me", "dan");
+        call("POST", "/lists/" + list + "/items", "{\"text\":\"one\"}");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mqttFor(list)).hasSize(2));
+        int published = mqtt.size();
+
+        // when the todo bundle restarts (same instance id, same consumer state)
+        todo.close();
+        todo = TodoBundles.startTodo(settings, "todo-1");
+        api = "http://127.0.0.1:" + todo.api().port();
+
+        // then nothing is replayed: no update is published until a new change, and the list is intact
+        Thread.sleep(3000);
+        assertThat(mqtt).hasSize(published);
+        call("POST", "/lists/" + list + "/items", "{\"text\":\"two\"}");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call("GET", "/lists/" + list, null).body().get("items")).hasSize(2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mqtt).hasSize(published + 1));
+        Thread.sleep(1000);
+        assertThat(mqtt).hasSize(published + 1);
+        assertThat(mqttFor(list).get(2)).contains("one").contains("two");
+    }
+
+    @Test
+    @Order(6)
+    void droppingTheReadModelAndResettingThePositionRebuildsTheSameReadModel() throws Exception {
+        // given the read model as it is
+        String before = call("GET", "/lists?page=0&size=100", null).body().toString();
+        assertThat(before).isNotEqualTo("[]");
+
+        // when the bundle stops, the tables are dropped and the projector's position reset
+        todo.close();
+        try (var store = new com.zaxxer.hikari.HikariDataSource()) {
+            store.setJdbcUrl(settings.jdbcUrl());
+            store.setUsername(settings.dbUser());
+            store.setPassword(settings.dbPassword());
+            try (Connection c = store.getConnection()) {
+                TodoReadModel.dropTables(c);
+            }
+            new JdbcConsumerStateStore(store).resetPosition("todo:" + TodoListProjector.class.getSimpleName() + ":1:*", "0.0");
+        }
+        todo = TodoBundles.startTodo(settings, "todo-1");
+        api = "http://127.0.0.1:" + todo.api().port();
+
+        // then the replayed read model is the same
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call("GET", "/lists?page=0&size=100", null).body().toString()).isEqualTo(before));
+    }
+}
