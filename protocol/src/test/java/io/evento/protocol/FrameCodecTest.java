@@ -6,6 +6,7 @@ import io.evento.protocol.frame.CommandResult;
 import io.evento.protocol.frame.ComponentInfo;
 import io.evento.protocol.frame.ComponentKind;
 import io.evento.protocol.frame.ConsumerAction;
+import io.evento.protocol.frame.ConsumerReport;
 import io.evento.protocol.frame.Disable;
 import io.evento.protocol.frame.DomainCommandHandled;
 import io.evento.protocol.frame.Enable;
@@ -79,7 +80,11 @@ class FrameCodecTest {
                 new InvokeQuery("i3", "TodoListProjection", "GetList", payload, metadata, 1_790_000_005_000L),
                 new QueryHandled("qh1", "i3", RawJson.of("{\"id\":\"list-1\"}")),
                 new Cancel("x1", "i1"),
-                new ConsumerAction("ca1", "todo:projector:1:default", "retry-dead-event", "e1", null));
+                new ConsumerAction("ca1", "todo:projector:1:default", "retry-dead-event", "e1", null),
+                new ConsumerReport("cr1", List.of(new ConsumerReport.ConsumerStatus("todo:TodoListProjector:1:*", "TodoListProjector",
+                        ComponentKind.PROJECTOR, "12.34", true, 1, List.of(new ConsumerReport.DeadEventInfo("e1", "12.30", "ListCreated",
+                        "SQLException: no table", 4, false, 1_790_000_000_000L)))),
+                        List.of(new ConsumerReport.HandlerTiming("TodoListProjector", "ListCreated", 12, 1, 30.5, 7.25))));
     }
 
     @Nested

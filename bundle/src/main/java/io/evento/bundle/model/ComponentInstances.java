@@ -18,11 +18,17 @@ import java.util.function.Function;
 public final class ComponentInstances {
 
     private final Function<Class<?>, Object> injector;
-    private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final Function<Class<?>, CommandGateway> commands;
+    private final Function<Class<?>, QueryGateway> queries;
     private final Map<Class<?>, Object> instances = new ConcurrentHashMap<>();
 
     public ComponentInstances(Function<Class<?>, Object> injector, CommandGateway commands, QueryGateway queries) {
+        this(injector, type -> commands, type -> queries);
+    }
+
+    /** Gateways per component type: they send as that component (telemetry: who sends what). */
+    public ComponentInstances(Function<Class<?>, Object> injector, Function<Class<?>, CommandGateway> commands,
+                              Function<Class<?>, QueryGateway> queries) {
         this.injector = injector == null ? type -> null : injector;
         this.commands = commands;
         this.queries = queries;
@@ -45,9 +51,9 @@ public final class ComponentInstances {
             Class<?>[] parameters = constructor.getParameterTypes();
             for (int i = 0; i < parameters.length && satisfied; i++) {
                 if (parameters[i] == CommandGateway.class) {
-                    arguments[i] = commands;
+                    arguments[i] = commands.apply(type);
                 } else if (parameters[i] == QueryGateway.class) {
-                    arguments[i] = queries;
+                    arguments[i] = queries.apply(type);
                 } else {
                     arguments[i] = injector.apply(parameters[i]);
                     satisfied = arguments[i] != null;

@@ -9,6 +9,7 @@ import io.evento.bundle.state.ConsumerStateStore;
 import io.evento.protocol.frame.Ack;
 import io.evento.protocol.frame.ComponentInfo;
 import io.evento.protocol.frame.ConsumerAction;
+import io.evento.protocol.frame.ConsumerReport;
 import io.evento.protocol.frame.EventsAvailable;
 import io.evento.protocol.frame.Failure;
 import io.evento.protocol.frame.Frame;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BundleRuntime implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BundleRuntime.class.getName());
+    private static final long REPORT_MILLIS = Long.getLong("evento.bundle.reportMillis", 5000);
 
     private final String bundleId;
     private final String instanceId;
@@ -61,7 +63,8 @@ public final class BundleRuntime implements AutoCloseable {
         this.connection = new ServerConnection(servers, () -> new Hello(UUID.randomUUID().toString(), Hello.PROTOCOL_VERSION, bundleId,
                 bundleVersion, instanceId, token, components, payloads, maxInFlight), this::inbound, scheduler);
         this.gateways = new Gateways(connection, model.payloads(), null);
-        this.instances = new ComponentInstances(injector, gateways, gateways);
+        this.instances = new ComponentInstances(injector, type -> gateways.as(componentName(model, type)),
+                type -> gateways.as(componentName(model, type)));
         this.dispatcher = new InvocationDispatcher(model, instances, connection, gateways::as, invocations);
     }
 
@@ -87,6 +90,35 @@ public final class BundleRuntime implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, bundleId + ": projectors did not catch up within " + catchUpTimeout + "; enabling anyway");
         }
         connection.enable();
+        scheduler.scheduleWithFixedDelay(this::report, REPORT_MILLIS, REPORT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Tells the server which consumers this instance runs, their positions and dead events, and handler timings. */
+    void report() {
+        try {
+            List<ConsumerReport.ConsumerStatus> consumers = new ArrayList<>();
+            List<ConsumerReport.HandlerTiming> timings = new ArrayList<>();
+            for (ConsumerEngine engine : engines) {
+                timings.addAll(engine.timings().drain());
+                if (engine.ownsLease()) {
+                    consumers.add(status(engine));
+                }
+            }
+            connection.send(new ConsumerReport(UUID.randomUUID().toString(), consumers, timings));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "consumer report not sent: " + e);
+        }
+    }
+
+    private ConsumerReport.ConsumerStatus status(ConsumerEngine engine) {
+        List<io.evento.bundle.state.DeadEvent> dead = store.deadEvents(engine.consumerId());
+        List<ConsumerReport.DeadEventInfo> listed = dead.stream().limit(ConsumerReport.MAX_DEAD_EVENTS)
+                .map(d -> new ConsumerReport.DeadEventInfo(d.eventId(), d.position(), d.eventType(), d.error(), d.attempts(), d.retry(),
+                        d.deadAt().toEpochMilli()))
+                .toList();
+        Component component = engine.component();
+        return new ConsumerReport.ConsumerStatus(engine.consumerId(), component.name(), component.kind(),
+                store.position(engine.consumerId()).orElse(null), engine.caughtUp(), dead.size(), listed);
     }
 
     private void inbound(Frame frame) {
@@ -111,6 +143,7 @@ public final class BundleRuntime implements AutoCloseable {
             default -> false;
         };
         wakeConsumers();
+        scheduler.schedule(this::report, 1500, TimeUnit.MILLISECONDS);
         return done ? new Ack(UUID.randomUUID().toString(), action.id())
                 : new Failure(UUID.randomUUID().toString(), action.id(), "NOT_FOUND", "no such dead event or action: " + action.action()
                 + " " + action.eventId(), false, null);
@@ -171,6 +204,10 @@ public final class BundleRuntime implements AutoCloseable {
         }
         connection.close();
         scheduler.shutdownNow();
+    }
+
+    private static String componentName(ComponentModel model, Class<?> type) {
+        return model.components().stream().filter(c -> c.type() == type).map(Component::name).findFirst().orElse(type.getSimpleName());
     }
 
     /** The registration sent in every hello. */

@@ -51,6 +51,8 @@ final class ConsumerEngine implements Runnable {
     private final PayloadTypes payloads;
     private final Gateways gateways;
     private final List<String> types;
+    private final HandlerTimings timings;
+    private volatile String lastPosition;
     private final Object wake = new Object();
     private volatile boolean woken;
     private volatile boolean running = true;
@@ -70,6 +72,11 @@ final class ConsumerEngine implements Runnable {
         this.payloads = payloads;
         this.gateways = gateways;
         this.types = component.handlers().keySet().stream().map(PayloadTypes::nameOf).sorted().toList();
+        this.timings = new HandlerTimings(component.name());
+    }
+
+    HandlerTimings timings() {
+        return timings;
     }
 
     String consumerId() {
@@ -278,6 +285,19 @@ final class ConsumerEngine implements Runnable {
 
     private void handle(Handler handler, Object event, EventRecord record, ConsumerTransaction tx, java.util.List<Runnable> afterCommit)
             throws Exception {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            invoke(handler, event, record, tx, afterCommit);
+            failed = false;
+        } finally {
+            timings.record(record.type(), System.nanoTime() - start, failed);
+        }
+    }
+
+    private void invoke(Handler handler, Object event, EventRecord record, ConsumerTransaction tx, java.util.List<Runnable> afterCommit)
+            throws Exception {
+        Gateways gateways = this.gateways.as(component.name() + "#" + record.type());
         HandlerContext context = new HandlerContext(null, Records.metadata(payloads, record.metadata()), Records.info(record),
                 gateways, gateways, tx.connection(), afterCommit::add);
         if (component.kind() != ComponentKind.SAGA) {

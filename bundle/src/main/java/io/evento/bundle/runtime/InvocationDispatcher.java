@@ -87,7 +87,7 @@ final class InvocationDispatcher {
         Component component = component(invoke.component());
         Object command = payload(invoke.payloadType(), invoke.payload());
         Metadata metadata = Records.metadata(payloads, invoke.metadata());
-        Gateways gateway = gateways.apply(component.name());
+        Gateways gateway = gateways.apply(component.name() + "#" + invoke.payloadType());
         AggregateRunner runner = new AggregateRunner(component, instances.of(component.type()));
         Object snapshot = invoke.story().snapshot() == null || component.stateType() == null ? null
                 : payloads.fromJson(invoke.story().snapshot().json(), component.stateType());
@@ -110,7 +110,7 @@ final class InvocationDispatcher {
         Component component = component(invoke.component());
         Object command = payload(invoke.payloadType(), invoke.payload());
         Handler handler = handler(component, command);
-        Gateways gateway = gateways.apply(component.name());
+        Gateways gateway = gateways.apply(component.name() + "#" + invoke.payloadType());
         Object event = handler.invoke(instances.of(component.type()), command,
                 new HandlerContext(null, Records.metadata(payloads, invoke.metadata()), null, gateway, gateway, null));
         if (event == null) {
@@ -125,7 +125,7 @@ final class InvocationDispatcher {
         Component component = component(invoke.component());
         Object query = payload(invoke.payloadType(), invoke.payload());
         Handler handler = handler(component, query);
-        Gateways gateway = gateways.apply(component.name());
+        Gateways gateway = gateways.apply(component.name() + "#" + invoke.payloadType());
         Object result = handler.invoke(instances.of(component.type()), query,
                 new HandlerContext(null, Records.metadata(payloads, invoke.metadata()), null, gateway, gateway, null));
         if (result == null) {

@@ -30,11 +30,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = InvokeQuery.class, name = "invoke-query"),
         @JsonSubTypes.Type(value = QueryHandled.class, name = "query-handled"),
         @JsonSubTypes.Type(value = Cancel.class, name = "cancel"),
-        @JsonSubTypes.Type(value = ConsumerAction.class, name = "consumer-action")
+        @JsonSubTypes.Type(value = ConsumerAction.class, name = "consumer-action"),
+        @JsonSubTypes.Type(value = ConsumerReport.class, name = "consumer-report")
 })
 public sealed interface Frame permits Hello, Welcome, Heartbeat, Enable, Disable, Ack, Failure, SendCommand, CommandResult,
         SendQuery, QueryResult, FetchEvents, EventsFetched, EventsAvailable, InvokeDomainCommand, DomainCommandHandled,
-        InvokeServiceCommand, ServiceCommandHandled, InvokeQuery, QueryHandled, Cancel, ConsumerAction {
+        InvokeServiceCommand, ServiceCommandHandled, InvokeQuery, QueryHandled, Cancel, ConsumerAction, ConsumerReport {
 
     /** The frame's id, unique per sender. */
     String id();

@@ -4,6 +4,7 @@ import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.protocol.FrameCodec;
 import io.evento.protocol.frame.Ack;
+import io.evento.protocol.frame.ConsumerReport;
 import io.evento.protocol.frame.Disable;
 import io.evento.protocol.frame.DomainCommandHandled;
 import io.evento.protocol.frame.Enable;
@@ -21,16 +22,21 @@ import io.evento.server.cluster.ClusterMessaging;
 import io.evento.server.cluster.ExecutorHolder;
 import io.evento.server.config.ServerSettings;
 import io.evento.server.connection.BundleConnection;
+import io.evento.server.connection.BundleRegistered;
+import io.evento.server.connection.ConsumerReported;
 import io.evento.server.connection.FrameChannel;
 import io.evento.server.connection.LocalConnections;
+import io.evento.server.connection.PendingReplies;
 import io.evento.server.feed.EventFeed;
 import io.evento.server.routing.ConnectionRoutes;
 import io.evento.server.routing.MessageRouter;
 import io.evento.server.routing.RouteDirectory;
 import io.evento.server.telemetry.HandlerTelemetry;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.util.Set;
@@ -61,6 +67,9 @@ public class BusService {
     private EventFeed feed;
     private HandlerTelemetry telemetry;
     private ExecutorHolder executors;
+    private PendingReplies replies;
+    private Event<BundleRegistered> registered;
+    private Event<ConsumerReported> reported;
 
     private FrameCodec codec;
     private Handshake handshake;
@@ -72,7 +81,8 @@ public class BusService {
 
     @Inject
     public BusService(BusSettings settings, ServerSettings server, ClusterMessaging messaging, LocalConnections connections,
-                      RouteDirectory routes, MessageRouter router, EventFeed feed, HandlerTelemetry telemetry, ExecutorHolder executors) {
+                      RouteDirectory routes, MessageRouter router, EventFeed feed, HandlerTelemetry telemetry, ExecutorHolder executors,
+                      PendingReplies replies, Event<BundleRegistered> registered, Event<ConsumerReported> reported) {
         this.settings = settings;
         this.server = server;
         this.messaging = messaging;
@@ -82,6 +92,9 @@ public class BusService {
         this.feed = feed;
         this.telemetry = telemetry;
         this.executors = executors;
+        this.replies = replies;
+        this.registered = registered;
+        this.reported = reported;
     }
 
     @PostConstruct
@@ -177,8 +190,8 @@ public class BusService {
                         + " is waiting for an answer on this connection (late or unknown)"));
             }
         } else if (frame instanceof Failure failure) {
-            if (failure.correlationId() != null) {
-                router.answered(connection, failure.correlationId(), failure, true);
+            if (failure.correlationId() != null && !router.answered(connection, failure.correlationId(), failure, true)) {
+                replies.answered(connection, failure.correlationId(), failure);
             }
         } else if (frame instanceof Enable || frame instanceof Disable) {
             connection.enabled(frame instanceof Enable);
@@ -186,8 +199,10 @@ public class BusService {
             connection.send(new Ack(UUID.randomUUID().toString(), frame.id()));
         } else if (frame instanceof Hello) {
             connection.send(failure(frame.id(), ErrorCode.PROTOCOL_VIOLATION, "this connection is already registered"));
-        } else if (frame instanceof Ack) {
-            return;
+        } else if (frame instanceof Ack ack) {
+            replies.answered(connection, ack.correlationId(), ack);
+        } else if (frame instanceof ConsumerReport report) {
+            reported.fire(new ConsumerReported(connection, report));
         } else {
             connection.send(failure(frame.id(), ErrorCode.PROTOCOL_VIOLATION, "a bundle does not send " + frameType(frame) + " frames"));
         }
@@ -221,6 +236,7 @@ public class BusService {
         }
         connection.register(hello);
         publish(connection);
+        registered.fire(new BundleRegistered(connection, hello));
         connection.send(new Welcome(UUID.randomUUID().toString(), hello.id(), server.instanceId(), connection.sessionId(),
                 settings.heartbeat().toMillis(), settings.maxFrameBytes()));
     }

@@ -20,6 +20,7 @@ public final class BundleConnection {
     private final FrameChannel channel;
     private final FrameCodec codec;
     private final String connectionKey;
+    private final String memberId;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Hello registration;
     private volatile boolean enabled;
@@ -32,6 +33,12 @@ public final class BundleConnection {
         this.channel = channel;
         this.codec = codec;
         this.connectionKey = memberId + "/" + channel.id();
+        this.memberId = memberId;
+    }
+
+    /** The server member holding this connection. */
+    public String memberId() {
+        return memberId;
     }
 
     public String connectionKey() {

@@ -49,6 +49,18 @@ public interface EventStore extends AutoCloseable {
      */
     EventBatch readAfter(StreamPosition after, EventFilter filter, int limit);
 
+    /** Up to {@code limit} events of one aggregate with a sequence above {@code afterSequence}, by sequence (browsing). */
+    List<StoredEvent> readAggregateEvents(String aggregateId, long afterSequence, int limit);
+
+    /** How many events of any type readers can read after the position now, counting at most {@code cap}. */
+    long countAfter(StreamPosition after, long cap);
+
+    /** Snapshots whose aggregate id contains the text (all for empty), by aggregate id, a page of them. */
+    List<Snapshot> listSnapshots(String aggregateIdContains, int offset, int limit);
+
+    /** How many snapshots {@link #listSnapshots} finds in all. */
+    long countSnapshots(String aggregateIdContains);
+
     /** Saves a snapshot unless a newer one is stored. */
     void saveSnapshot(String aggregateId, long sequence, String state);
 

@@ -1,2 +1,2 @@
-/** Handler telemetry: invocation counts, failures and service times per handler, and who sends what. */
+/** Handler telemetry: invocations, failures and service times per handler and minute, and who sends what, cluster-wide. */
 package io.evento.server.telemetry;

@@ -284,11 +284,12 @@ class BusProtocolIT {
         void pastTheInFlightLimitOfABundleCallersGetOverloaded() {
             // given an aggregate instance that accepts one invocation at a time and never answers
             String type = unique("Slow");
-            bundle("slow", FakeHandlers.aggregate("Slow", type), 1);
+            BusClient slow = bundle("slow", FakeHandlers.aggregate("Slow", type), 1);
             BusClient caller = caller();
 
-            // when two commands on different aggregates are in flight
+            // when one command is in flight at the bundle and a second, on another aggregate, comes
             caller.send(domain(type, "slow-a", "{}", 3000));
+            slow.await(io.evento.protocol.frame.InvokeDomainCommand.class, i -> i.aggregateId().equals("slow-a"), WAIT);
             Frame second = caller.request(domain(type, "slow-b-" + UUID.randomUUID(), "{}", 3000), WAIT);
 
             // then the second is refused at once

@@ -61,7 +61,7 @@ class TwoInstanceClusterIT {
         void eachInstanceListsBothMembersWithTheirHttpUrls() {
             for (MicroInstance instance : cluster.instances()) {
                 // when
-                JsonNode status = Http.get(instance.baseUrl() + "/api/cluster").json();
+                JsonNode status = Http.get(instance.baseUrl() + "/api/cluster", Http.DEFAULT_ADMIN).json();
 
                 // then
                 assertThat(status.get("kind").asText()).isEqualTo("hazelcast");
@@ -74,7 +74,7 @@ class TwoInstanceClusterIT {
 
         @Test
         void everyMemberAddressIsOnLoopback() {
-            JsonNode status = Http.get(cluster.instance(0).baseUrl() + "/api/cluster").json();
+            JsonNode status = Http.get(cluster.instance(0).baseUrl() + "/api/cluster", Http.DEFAULT_ADMIN).json();
             status.get("members").forEach(member -> assertThat(member.get("address").asText()).startsWith("127.0.0.1:"));
         }
     }
@@ -87,7 +87,7 @@ class TwoInstanceClusterIT {
             // when
             List<String> storeIds = new ArrayList<>();
             for (MicroInstance instance : cluster.instances()) {
-                storeIds.add(Http.get(instance.baseUrl() + "/api/cluster").json().get("database").get("storeId").asText());
+                storeIds.add(Http.get(instance.baseUrl() + "/api/cluster", Http.DEFAULT_ADMIN).json().get("database").get("storeId").asText());
             }
 
             // then

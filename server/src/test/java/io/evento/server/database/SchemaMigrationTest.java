@@ -15,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SchemaMigrationTest {
 
+    /** The migrations in db/migration: V1 event store, V2 admin. */
+    private static final int MIGRATIONS = 2;
+    private static final String LATEST = "2";
+
+
     @Nested
     class OnAnEmptyDatabase {
 
@@ -39,13 +44,13 @@ class SchemaMigrationTest {
                 int applied = 0;
                 for (Future<SchemaMigration.Report> report : reports) {
                     applied += report.get().applied();
-                    assertThat(report.get().version()).isEqualTo("1");
+                    assertThat(report.get().version()).isEqualTo(LATEST);
                 }
                 threads.shutdown();
 
                 // then every migration ran once, by one instance, and succeeded
-                assertThat(applied).isEqualTo(1);
-                assertThat(database.queryLong("SELECT count(*) FROM evento_schema_history WHERE version IS NOT NULL")).isEqualTo(1);
+                assertThat(applied).isEqualTo(MIGRATIONS);
+                assertThat(database.queryLong("SELECT count(*) FROM evento_schema_history WHERE version IS NOT NULL")).isEqualTo(MIGRATIONS);
                 assertThat(database.queryLong("SELECT count(*) FROM evento_schema_history WHERE NOT success")).isZero();
                 assertThat(database.queryLong("SELECT count(*) FROM evento_store_setting WHERE name = 'store.id'")).isEqualTo(1);
             }
@@ -66,7 +71,7 @@ class SchemaMigrationTest {
 
                 // then
                 assertThat(report.applied()).isZero();
-                assertThat(report.version()).isEqualTo("1");
+                assertThat(report.version()).isEqualTo(LATEST);
                 assertThat(migration.upToDate()).isTrue();
             }
         }

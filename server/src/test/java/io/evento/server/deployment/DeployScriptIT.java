@@ -53,7 +53,7 @@ class DeployScriptIT {
             assertThat(up.output()).contains("embedded PostgreSQL ready").contains("Evento Server cluster ready (2 instance(s)");
             List<String> urls = urls(2);
             for (String url : urls) {
-                JsonNode cluster = Http.get(url + "/api/cluster").json();
+                JsonNode cluster = Http.get(url + "/api/cluster", Http.DEFAULT_ADMIN).json();
                 assertThat(cluster.get("members")).hasSize(2);
             }
             assertThat(run("status").output()).contains("instance-1").contains("instance-2").contains("ready");

@@ -83,13 +83,13 @@ class ServerDeploymentIT {
         }
 
         // then
-        assertThat(versions).containsExactly("1");
+        assertThat(versions).containsExactly("1", "2");
     }
 
     @Test
     void clusterEndpointListsThisInstanceAsTheOnlyMemberOfItsHazelcastCluster() {
         // when
-        Http.Response response = Http.get(url("api/cluster"));
+        Http.Response response = Http.get(url("api/cluster"), Http.DEFAULT_ADMIN);
 
         // then
         assertThat(response.status()).isEqualTo(200);

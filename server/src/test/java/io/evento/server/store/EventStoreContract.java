@@ -424,6 +424,61 @@ public abstract class EventStoreContract {
     }
 
     @Nested
+    class Browsing {
+
+        @Test
+        void anAggregatesEventsArePagedBySequence() {
+            // given
+            String aggregate = id();
+            store.append(AppendRequest.toAggregate(aggregate, 0, events(5, "Changed")));
+            store.saveSnapshot(aggregate, 4, "{}");
+
+            // when
+            List<StoredEvent> first = store.readAggregateEvents(aggregate, 0, 2);
+            List<StoredEvent> rest = store.readAggregateEvents(aggregate, 2, 10);
+
+            // then the snapshot does not hide history
+            assertThat(first).extracting(StoredEvent::aggregateSequence).containsExactly(1L, 2L);
+            assertThat(rest).extracting(StoredEvent::aggregateSequence).containsExactly(3L, 4L, 5L);
+            assertThat(store.readAggregateEvents(id(), 0, 10)).isEmpty();
+        }
+
+        @Test
+        void eventsAfterAPositionAreCountedUpToTheCap() {
+            // given
+            store.append(AppendRequest.serviceEvents(events(5, "Tick")));
+            List<StoredEvent> all = readAll(EventFilter.ALL, 5);
+
+            // when / then
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.countAfter(StreamPosition.START, 100) == 5);
+            assertThat(store.countAfter(all.get(1).position(), 100)).isEqualTo(3);
+            assertThat(store.countAfter(StreamPosition.START, 2)).isEqualTo(2);
+            assertThat(store.countAfter(all.get(4).position(), 100)).isZero();
+        }
+
+        @Test
+        void snapshotsAreFoundByPartOfTheAggregateIdAndPaged() {
+            // given three aggregates with snapshots, two of them sharing a marker
+            String marker = id();
+            for (String aggregate : List.of(marker + "-b", marker + "-a", id())) {
+                store.append(AppendRequest.toAggregate(aggregate, 0, events(1, "Changed")));
+                store.saveSnapshot(aggregate, 1, "{\"v\":1}");
+            }
+
+            // when
+            List<Snapshot> page = store.listSnapshots(marker, 0, 1);
+            List<Snapshot> next = store.listSnapshots(marker, 1, 1);
+
+            // then
+            assertThat(store.countSnapshots(marker)).isEqualTo(2);
+            assertThat(page).extracting(Snapshot::aggregateId).containsExactly(marker + "-a");
+            assertThat(next).extracting(Snapshot::aggregateId).containsExactly(marker + "-b");
+            assertThat(store.listSnapshots("'; DROP TABLE evento_snapshot; --", 0, 10)).isEmpty();
+            assertThat(store.countSnapshots("")).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Nested
     class BadInput {
 
         @ParameterizedTest

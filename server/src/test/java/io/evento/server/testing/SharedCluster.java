@@ -16,6 +16,12 @@ public final class SharedCluster implements BeforeAllCallback {
 
     public static final String TOKEN = "bus-test-token";
     public static final String BUNDLE_ONLY_TOKEN = "only-for-billing";
+    public static final String ADMIN_PASSWORD = "admin-test-pw";
+    public static final String VIEWER_PASSWORD = "viewer-test-pw";
+    public static final String ADMIN_TOKEN = "admin-test-token-0123456789";
+    public static final String VIEWER_TOKEN = "viewer-test-token-0123456789";
+    public static final String ADMIN = Http.basic("root", ADMIN_PASSWORD);
+    public static final String VIEWER = Http.basic("watcher", VIEWER_PASSWORD);
     private static volatile Resources resources;
 
     @Override
@@ -39,6 +45,8 @@ public final class SharedCluster implements BeforeAllCallback {
         MicroCluster cluster = MicroCluster.prepare(ServerLaunch.recipe(), ServerLaunch.cluster("shared", 2, database.jdbcUrl(), Map.of(
                 "EVENTO_BUS_TOKENS", TOKEN + ",billing=" + BUNDLE_ONLY_TOKEN,
                 "EVENTO_BUS_HEARTBEAT_MILLIS", "1000",
+                "EVENTO_ADMIN_USERS", "root:admin:" + ADMIN_PASSWORD + ",watcher:viewer:" + VIEWER_PASSWORD,
+                "EVENTO_ADMIN_TOKENS", "admin:" + ADMIN_TOKEN + ",viewer:" + VIEWER_TOKEN,
                 "EVENTO_BUS_MAX_FRAME_BYTES", Integer.toString(2 << 20))));
         try {
             cluster.startAll(Duration.ofSeconds(240));

@@ -164,6 +164,28 @@ final class EventStoreSql {
     static final String HEAD_APES = "SELECT 0, position FROM evento_event "
             + "WHERE position < " + APES_BOUND + " ORDER BY position DESC LIMIT 1";
 
+    /** Browsing: one aggregate's events by sequence. Parameters: aggregate id, after sequence, limit. */
+    static final String AGGREGATE_EVENTS = "SELECT " + COLUMNS + " FROM evento_event WHERE aggregate_id = ? AND aggregate_sequence > ? "
+            + "ORDER BY aggregate_sequence LIMIT ?";
+
+    /** Lag: events readable after a position, counted up to a cap. Parameters: tx, position, cap. */
+    static final String COUNT_AFTER_HORIZON = "SELECT count(*) FROM (SELECT 1 FROM evento_event e WHERE (e.tx_id, e.position) > (?, ?) "
+            + "AND e.tx_id < " + FENCE + " LIMIT ?) x";
+
+    /** Parameters: position, cap. */
+    static final String COUNT_AFTER_CPES = "SELECT count(*) FROM (SELECT 1 FROM evento_event e WHERE e.position > ? LIMIT ?) x";
+
+    /** Parameters: position, delay ms, cap. */
+    static final String COUNT_AFTER_APES = "SELECT count(*) FROM (SELECT 1 FROM evento_event e WHERE e.position > ? AND e.position < "
+            + APES_BOUND + " LIMIT ?) x";
+
+    /** Browsing snapshots. Parameters: text to find in the aggregate id ('' = all), offset, limit. */
+    static final String LIST_SNAPSHOTS = "SELECT aggregate_id, aggregate_sequence, state::text, updated_at FROM evento_snapshot "
+            + "WHERE strpos(aggregate_id, ?) > 0 ORDER BY aggregate_id OFFSET ? LIMIT ?";
+
+    /** Parameters: text to find in the aggregate id. */
+    static final String COUNT_SNAPSHOTS = "SELECT count(*) FROM evento_snapshot WHERE strpos(aggregate_id, ?) > 0";
+
     static final String SELECT_SETTING = "SELECT value FROM evento_store_setting WHERE name = ?";
 
     static final String INSERT_SETTING = "INSERT INTO evento_store_setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING";

@@ -115,6 +115,85 @@ public final class PostgresEventStore implements EventStore {
     }
 
     @Override
+    public List<StoredEvent> readAggregateEvents(String aggregateId, long afterSequence, int limit) {
+        EventValidation.text(aggregateId, "aggregateId", 255);
+        checkLimit(limit);
+        return query(EventStoreSql.AGGREGATE_EVENTS, statement -> {
+            statement.setString(1, aggregateId);
+            statement.setLong(2, Math.max(0, afterSequence));
+            statement.setInt(3, limit);
+        }, rows -> event(rows));
+    }
+
+    @Override
+    public long countAfter(StreamPosition after, long cap) {
+        String sql = switch (settings.mode()) {
+            case HORIZON -> EventStoreSql.COUNT_AFTER_HORIZON;
+            case CPES -> EventStoreSql.COUNT_AFTER_CPES;
+            case APES -> EventStoreSql.COUNT_AFTER_APES;
+        };
+        return query(sql, statement -> {
+            int p = 1;
+            if (settings.mode() == EventStoreMode.HORIZON) {
+                statement.setLong(p++, after.tx());
+            }
+            statement.setLong(p++, after.position());
+            if (settings.mode() == EventStoreMode.APES) {
+                statement.setLong(p++, settings.fetchDelay().toMillis());
+            }
+            statement.setLong(p, Math.max(0, cap));
+        }, rows -> rows.getLong(1)).get(0);
+    }
+
+    @Override
+    public List<Snapshot> listSnapshots(String aggregateIdContains, int offset, int limit) {
+        checkLimit(limit);
+        return query(EventStoreSql.LIST_SNAPSHOTS, statement -> {
+            statement.setString(1, aggregateIdContains == null ? "" : aggregateIdContains);
+            statement.setInt(2, Math.max(0, offset));
+            statement.setInt(3, limit);
+        }, rows -> new Snapshot(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getTimestamp(4).toInstant()));
+    }
+
+    @Override
+    public long countSnapshots(String aggregateIdContains) {
+        return query(EventStoreSql.COUNT_SNAPSHOTS, statement -> statement.setString(1, aggregateIdContains == null ? "" : aggregateIdContains),
+                rows -> rows.getLong(1)).get(0);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new EventoException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and 10000, got " + limit);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                binder.bind(statement);
+                List<T> result = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(reader.read(rows));
+                    }
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
     public AggregateStory readAggregate(String aggregateId) {
         EventValidation.text(aggregateId, "aggregateId", 255);
         try (Connection c = dataSource.getConnection()) {

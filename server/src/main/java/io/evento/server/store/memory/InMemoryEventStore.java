@@ -150,6 +150,39 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized List<StoredEvent> readAggregateEvents(String aggregateId, long afterSequence, int limit) {
+        EventValidation.text(aggregateId, "aggregateId", 255);
+        checkLimit(limit);
+        return byAggregate.getOrDefault(aggregateId, List.of()).stream().filter(e -> e.aggregateSequence() > afterSequence)
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long countAfter(StreamPosition after, long cap) {
+        return Math.min(Math.max(0, cap), events.stream().filter(e -> e.position().isAfter(after)).count());
+    }
+
+    @Override
+    public synchronized List<Snapshot> listSnapshots(String aggregateIdContains, int offset, int limit) {
+        checkLimit(limit);
+        String text = aggregateIdContains == null ? "" : aggregateIdContains;
+        return snapshots.values().stream().filter(s -> s.aggregateId().contains(text))
+                .sorted(java.util.Comparator.comparing(Snapshot::aggregateId)).skip(Math.max(0, offset)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long countSnapshots(String aggregateIdContains) {
+        String text = aggregateIdContains == null ? "" : aggregateIdContains;
+        return snapshots.values().stream().filter(s -> s.aggregateId().contains(text)).count();
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new EventoException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and 10000, got " + limit);
+        }
+    }
+
+    @Override
     public synchronized EventBatch readAfter(StreamPosition after, EventFilter filter, int limit) {
         if (limit < 1) {
             throw new EventoException(ErrorCode.INVALID_REQUEST, "limit must be positive, got " + limit);

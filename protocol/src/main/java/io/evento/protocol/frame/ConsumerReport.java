@@ -1,0 +1,78 @@
+package io.evento.protocol.frame;
+
+import java.util.List;
+
+/**
+ * Bundle → server, every few seconds and after a change: the consumers this bundle instance runs
+ * now (it holds their lease) and the service times its consumer handlers measured since the last
+ * report. No answer. The server shows it in the admin API; nothing routes on it.
+ *
+ * @param id        frame id
+ * @param consumers the consumers this instance runs
+ * @param timings   per consumer handler, the invocations since the previous report
+ */
+public record ConsumerReport(String id, List<ConsumerStatus> consumers, List<HandlerTiming> timings) implements Frame {
+
+    /** Most dead events listed per consumer; {@link ConsumerStatus#deadEventCount()} has the total. */
+    public static final int MAX_DEAD_EVENTS = 100;
+
+    public ConsumerReport {
+        Fields.text(id, "id");
+        consumers = Fields.list(consumers);
+        timings = Fields.list(timings);
+    }
+
+    /**
+     * @param consumerId     {@code bundle:component:version:context}
+     * @param component      the component
+     * @param kind           PROJECTOR, SAGA or OBSERVER
+     * @param position       the last processed position, or null before the first
+     * @param caughtUp       whether it reached the head of the stream at its last fetch
+     * @param deadEventCount how many dead events it has
+     * @param deadEvents     the oldest of them, at most {@link #MAX_DEAD_EVENTS}
+     */
+    public record ConsumerStatus(String consumerId, String component, ComponentKind kind, String position, boolean caughtUp,
+                                 int deadEventCount, List<DeadEventInfo> deadEvents) {
+        public ConsumerStatus {
+            Fields.text(consumerId, "consumerId");
+            Fields.text(component, "component");
+            Fields.required(kind, "kind");
+            deadEvents = Fields.list(deadEvents);
+        }
+    }
+
+    /**
+     * @param eventId   the event
+     * @param position  its position
+     * @param eventType its type
+     * @param error     the last failure
+     * @param attempts  attempts made
+     * @param retry     flagged for another attempt
+     * @param deadAt    when it was parked (epoch ms)
+     */
+    public record DeadEventInfo(String eventId, String position, String eventType, String error, int attempts, boolean retry,
+                                long deadAt) {
+        public DeadEventInfo {
+            Fields.text(eventId, "eventId");
+        }
+    }
+
+    /**
+     * @param component    the consumer component
+     * @param payloadType  the event type its handler takes
+     * @param invocations  handler invocations since the previous report
+     * @param failures     of which failed
+     * @param totalMillis  their summed service time
+     * @param maxMillis    the longest
+     */
+    public record HandlerTiming(String component, String payloadType, long invocations, long failures, double totalMillis,
+                                double maxMillis) {
+        public HandlerTiming {
+            Fields.text(component, "component");
+            Fields.text(payloadType, "payloadType");
+            if (invocations < 0 || failures < 0 || totalMillis < 0 || maxMillis < 0) {
+                throw new IllegalArgumentException("timings must not be negative");
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The session signing key, made once and shared by every server instance through PostgreSQL. */
+package io.evento.server.security.jdbc;

@@ -1,0 +1,2 @@
+/** {@code GET /api/status}: every server instance, its health, load and bundle connections. */
+package io.evento.server.status.rest;
