@@ -7,10 +7,6 @@ import io.evento.examples.todo.app.TodoBundles;
 import io.evento.examples.todo.app.TodoSettings;
 import io.evento.examples.todo.lists.TodoListProjector;
 import io.evento.examples.todo.lists.TodoReadModel;
-import io.evento.payara.FreePorts;
-import io.evento.payara.MicroCluster;
-import io.evento.payara.MicroRecipe;
-import io.evento.payara.database.ThrowawayDatabase;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -50,9 +45,7 @@ class TodoListEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private ThrowawayDatabase eventoDatabase;
-    private ThrowawayDatabase todoDatabase;
-    private MicroCluster cluster;
+    private TodoTestSystem system;
     private TodoSettings settings;
     private TodoBundles.Todo todo;
     private TodoBundles.Users users;
@@ -62,21 +55,11 @@ class TodoListEndToEndIT {
 
     @BeforeAll
     void start() throws Exception {
-        eventoDatabase = ThrowawayDatabase.create("evento_todo_it");
-        todoDatabase = ThrowawayDatabase.create("evento_todo_rm");
-        Path project = MicroRecipe.projectDir();
-        cluster = MicroCluster.prepare(MicroRecipe.fromProject(), new MicroCluster.Settings(
-                Path.of(System.getProperty("payara.microJar.forBundles")), Path.of(System.getProperty("evento.postgresql.jar")),
-                Path.of(System.getProperty("evento.server.war")), 2, Map.of("EVENTO_DB_URL", eventoDatabase.jdbcUrl(),
-                "EVENTO_DB_USER", ThrowawayDatabase.user(), "EVENTO_DB_PASSWORD", ThrowawayDatabase.password(),
-                "EVENTO_BUS_TOKENS", TOKEN, "EVENTO_BUS_HEARTBEAT_MILLIS", "1000"), "384m",
-                project.resolve("examples/todolist/target/it-logs")));
+        system = TodoTestSystem.start("end-to-end", TOKEN, Map.of());
         try {
-            cluster.startAll(Duration.ofSeconds(240));
-            String first = cluster.instance(0).baseUrl();
-            String second = cluster.instance(1).baseUrl();
-            settings = new TodoSettings(List.of(first, second), TOKEN, todoDatabase.jdbcUrl(), ThrowawayDatabase.user(),
-                    ThrowawayDatabase.password(), "tcp://127.0.0.1:1883", FreePorts.take("127.0.0.1", 1).get(0));
+            settings = system.settings;
+            String first = system.cluster.instance(0).baseUrl();
+            String second = system.cluster.instance(1).baseUrl();
             subscriber = new MqttClient("tcp://127.0.0.1:1883", "todo-it-" + System.nanoTime(), new MemoryPersistence());
             subscriber.connect();
             subscriber.subscribe("todo/lists/#", 1, (topic, message) ->
@@ -92,15 +75,9 @@ class TodoListEndToEndIT {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{todo, users, cluster, eventoDatabase, todoDatabase}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                // keep closing
-            }
-        }
+        TodoTestSystem.quietly(todo);
+        TodoTestSystem.quietly(users);
+        TodoTestSystem.quietly(system);
         try {
             if (subscriber != null) {
                 subscriber.disconnect();
