@@ -101,6 +101,7 @@ public record CatalogView(List<Bundle> bundles, List<Component> components, List
         }
         Set<String> names = new java.util.TreeSet<>(payloadInfos.keySet());
         names.addAll(handledBy.keySet());
+        names.addAll(sentBy.keySet());
         List<Payload> payloads = new ArrayList<>();
         for (String name : names) {
             PayloadInfo info = payloadInfos.get(name);
@@ -113,9 +114,22 @@ public record CatalogView(List<Bundle> bundles, List<Component> components, List
         return new CatalogView(bundles, components, payloads);
     }
 
+    /** The kind of a payload nobody described: from a handler that takes it, else from what returns it. */
     private static MessageKind kindFromHandlers(String name, List<Registration> registrations) {
-        return registrations.stream().flatMap(r -> r.components().stream()).flatMap(c -> c.handlers().stream())
-                .filter(h -> h.payload().equals(name)).map(HandlerInfo::kind).findFirst().orElse(null);
+        List<HandlerInfo> handlers = registrations.stream().flatMap(r -> r.components().stream()).flatMap(c -> c.handlers().stream())
+                .toList();
+        return handlers.stream().filter(h -> h.payload().equals(name)).map(HandlerInfo::kind).findFirst()
+                .or(() -> handlers.stream().filter(h -> name.equals(h.returns())).map(h -> returnedKind(h.kind())).findFirst())
+                .orElse(null);
+    }
+
+    private static MessageKind returnedKind(MessageKind handled) {
+        return switch (handled) {
+            case DOMAIN_COMMAND -> MessageKind.DOMAIN_EVENT;
+            case SERVICE_COMMAND -> MessageKind.SERVICE_EVENT;
+            case QUERY -> MessageKind.VIEW;
+            default -> null;
+        };
     }
 
     private static JsonValue parse(String json) {

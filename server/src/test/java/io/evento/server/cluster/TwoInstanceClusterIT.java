@@ -99,15 +99,17 @@ class TwoInstanceClusterIT {
         @Test
         void theEmptyDatabaseWasMigratedExactlyOnce() throws Exception {
             // then the history holds each version once, successful
-            assertThat(database.queryLong("SELECT count(*) FROM evento_schema_history WHERE version = '1'")).isEqualTo(1);
+            long versions = database.queryLong("SELECT count(DISTINCT version) FROM evento_schema_history WHERE version IS NOT NULL");
+            assertThat(versions).isPositive();
+            assertThat(database.queryLong("SELECT count(*) FROM evento_schema_history WHERE version IS NOT NULL")).isEqualTo(versions);
             assertThat(database.queryLong("SELECT count(*) FROM evento_schema_history WHERE NOT success")).isZero();
 
-            // and exactly one instance applied it, the other found it done
+            // and exactly one instance applied them all, the other found them done
             List<String> applied = new ArrayList<>();
             for (MicroInstance instance : cluster.instances()) {
                 String log = Files.readString(instance.logFile());
                 assertThat(log).contains("Evento database ready");
-                if (log.contains("(1 migrations applied by this instance")) {
+                if (log.contains("(" + versions + " migrations applied by this instance")) {
                     applied.add(instance.spec().name());
                 } else {
                     assertThat(log).contains("(0 migrations applied by this instance");

@@ -50,9 +50,15 @@ public final class BusClient implements AutoCloseable {
     /** Connects, says hello with the given registration and enables the instance. */
     public static BusClient register(String baseUrl, String token, String bundleId, String instanceId,
                                      List<ComponentInfo> components, int maxInFlight) {
+        return register(baseUrl, token, bundleId, instanceId, components, List.of(), maxInFlight);
+    }
+
+    /** Connects, says hello with components and payload types, and enables the instance. */
+    public static BusClient register(String baseUrl, String token, String bundleId, String instanceId,
+                                     List<ComponentInfo> components, List<PayloadInfo> payloads, int maxInFlight) {
         BusClient client = connect(baseUrl);
         client.send(new Hello(UUID.randomUUID().toString(), Hello.PROTOCOL_VERSION, bundleId, 1, instanceId, token, components,
-                List.<PayloadInfo>of(), maxInFlight));
+                payloads, maxInFlight));
         client.await(Welcome.class, f -> true, Duration.ofSeconds(10));
         Enable enable = new Enable(UUID.randomUUID().toString());
         client.send(enable);

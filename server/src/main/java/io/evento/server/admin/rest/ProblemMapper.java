@@ -2,6 +2,8 @@ package io.evento.server.admin.rest;
 
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -35,7 +37,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             };
             return new Problem("urn:evento:error:" + code.name(), code.title(), status, web.getMessage(), code.name());
         }
+        if (exception instanceof ProcessingException || exception instanceof JsonbException) {
+            // a request body that is not the JSON the resource takes (JSON-B could not read it)
+            return Problem.of(ErrorCode.INVALID_REQUEST, "the request body is not the JSON this resource takes: " + rootMessage(exception));
+        }
         LOG.log(System.Logger.Level.ERROR, "unexpected failure answering an API request", exception);
         return Problem.of(ErrorCode.INTERNAL, "unexpected " + exception.getClass().getSimpleName() + "; see the server log");
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 }

@@ -1,0 +1,20 @@
+package io.evento.bundle.sample.paced;
+
+import io.evento.bundle.annotation.Invoker;
+import io.evento.bundle.api.CommandGateway;
+import io.evento.bundle.sample.paced.Pacing.StartJob;
+
+/** Where the flow enters: the application starts jobs through it. */
+@Invoker
+public class JobInvoker {
+
+    private final CommandGateway commands;
+
+    public JobInvoker(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    public void start(String jobId) {
+        commands.sendAndWait(new StartJob(jobId));
+    }
+}

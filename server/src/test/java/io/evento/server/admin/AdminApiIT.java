@@ -1,0 +1,459 @@
+package io.evento.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evento.protocol.frame.Ack;
+import io.evento.protocol.frame.CommandResult;
+import io.evento.protocol.frame.ComponentInfo;
+import io.evento.protocol.frame.ComponentKind;
+import io.evento.protocol.frame.ConsumerAction;
+import io.evento.protocol.frame.ConsumerReport;
+import io.evento.protocol.frame.Failure;
+import io.evento.protocol.frame.MessageKind;
+import io.evento.protocol.frame.PayloadInfo;
+import io.evento.protocol.frame.SendCommand;
+import io.evento.protocol.json.RawJson;
+import io.evento.server.testing.BusClient;
+import io.evento.server.testing.FakeHandlers;
+import io.evento.server.testing.Http;
+import io.evento.server.testing.SharedCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The admin API on the shared two-instance cluster, with fake bundles speaking the raw protocol:
+ * authentication and roles, every endpoint's answers, paging and filtering, bad parameters.
+ */
+@ExtendWith(SharedCluster.class)
+class AdminApiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String SQLISH = "x'); DROP TABLE evento_event; --";
+    private final List<BusClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(BusClient::close);
+    }
+
+    private static String url(int instance, String path) {
+        return SharedCluster.instance(instance).baseUrl() + "/api/" + path;
+    }
+
+    private static Http.Response get(String path) {
+        return Http.get(url(0, path), SharedCluster.VIEWER);
+    }
+
+    private static String serverInstanceId(int instance) {
+        return Http.get(url(instance, "cluster"), SharedCluster.VIEWER).json().get("instanceId").asText();
+    }
+
+    private static String unique(String name) {
+        return name + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private BusClient bundle(int instance, String bundleId, List<ComponentInfo> components, List<PayloadInfo> payloads) {
+        BusClient client = BusClient.register(SharedCluster.instance(instance).baseUrl(), SharedCluster.TOKEN, bundleId,
+                "i-" + UUID.randomUUID(), components, payloads, 0);
+        clients.add(client);
+        return client;
+    }
+
+    private static SendCommand command(String type, String aggregateId) {
+        return new SendCommand(UUID.randomUUID().toString(), MessageKind.DOMAIN_COMMAND, type, RawJson.of("{\"n\":1}"), null, aggregateId,
+                null, 10_000, "AdminInvoker");
+    }
+
+    @Nested
+    class Authentication {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"status", "cluster", "catalog/payloads", "catalog/components", "catalog/bundles", "store/head",
+                "store/events", "store/snapshots", "consumers", "telemetry/handlers", "flows", "graph", "auth/me"})
+        void everyEndpointNeedsACaller(String path) {
+            // when
+            Http.Response anonymous = Http.get(url(0, path), null);
+
+            // then
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+            assertThat(anonymous.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+            assertThat(Http.get(url(0, path), SharedCluster.VIEWER).status()).isEqualTo(200);
+        }
+
+        @Test
+        void healthStaysPublic() {
+            assertThat(Http.get(SharedCluster.instance(0).baseUrl() + "/health/ready", null).status()).isEqualTo(200);
+        }
+
+        @Test
+        void wrongCredentialsAndMalformedHeadersAreRefused() {
+            for (String authorization : List.of(Http.basic("root", "wrong"), Http.basic("nobody", SharedCluster.ADMIN_PASSWORD),
+                    "Basic not-base64!", "Bearer made-up", "Bearer v1.YWRh.ADMIN.99999999999.Zm9yZ2Vk", "Digest abc", "")) {
+                Http.Response refused = Http.get(url(0, "status"), authorization);
+                assertThat(refused.status()).as(authorization).isEqualTo(401);
+                assertThat(refused.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+            }
+        }
+
+        @Test
+        void aLoginGivesASessionTokenThatEveryInstanceAccepts() {
+            // when
+            Http.Response login = Http.call("POST", url(0, "auth/login"),
+                    "{\"user\":\"watcher\",\"password\":\"" + SharedCluster.VIEWER_PASSWORD + "\"}", null);
+
+            // then
+            assertThat(login.status()).isEqualTo(200);
+            String token = login.json().get("token").asText();
+            assertThat(login.json().get("role").asText()).isEqualTo("viewer");
+            Http.Response me = Http.get(url(1, "auth/me"), Http.bearer(token));
+            assertThat(me.status()).isEqualTo(200);
+            assertThat(me.json().get("user").asText()).isEqualTo("watcher");
+            String tampered = token.substring(0, token.lastIndexOf('.') - 1) + (token.charAt(token.lastIndexOf('.') - 1) == '1' ? "2" : "1")
+                    + token.substring(token.lastIndexOf('.'));
+            assertThat(Http.get(url(1, "auth/me"), Http.bearer(tampered)).status()).isEqualTo(401);
+        }
+
+        @Test
+        void aWrongLoginOrAMalformedOneIsRefused() {
+            assertThat(Http.call("POST", url(0, "auth/login"), "{\"user\":\"root\",\"password\":\"nope\"}", null).status()).isEqualTo(401);
+            assertThat(Http.call("POST", url(0, "auth/login"), "{\"user\":\"root\"}", null).status()).isEqualTo(400);
+            assertThat(Http.call("POST", url(0, "auth/login"), "not json", null).status()).isEqualTo(400);
+        }
+
+        @Test
+        void aViewerReadsButCannotActAndAnAdminTokenCan() {
+            // given a registered bundle
+            String bundleId = unique("roles");
+            bundle(0, bundleId, List.of(FakeHandlers.aggregate("RoleAggregate", unique("DoIt"))), List.of());
+            await().atMost(WAIT).until(() -> get("catalog/bundles/" + bundleId).status() == 200);
+            String path = "catalog/bundles/" + bundleId + "/description";
+
+            // when / then
+            Http.Response refused = Http.call("PUT", url(0, path), "{\"description\":\"by a viewer\"}", SharedCluster.VIEWER);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().get("code").asText()).isEqualTo("FORBIDDEN");
+            assertThat(Http.call("PUT", url(0, path), "{\"description\":\"by a viewer token\"}", Http.bearer(SharedCluster.VIEWER_TOKEN))
+                    .status()).isEqualTo(403);
+            Http.Response done = Http.call("PUT", url(1, path), "{\"description\":\"by the admin token\"}",
+                    Http.bearer(SharedCluster.ADMIN_TOKEN));
+            assertThat(done.status()).isEqualTo(200);
+            assertThat(get("catalog/bundles/" + bundleId).json().get("description").asText()).isEqualTo("by the admin token");
+        }
+    }
+
+    @Nested
+    class Catalogs {
+
+        @Test
+        void aRegistrationFillsThePayloadComponentAndBundleCatalogs() {
+            // given a bundle registering an aggregate with a described, schema'd command
+            String bundleId = unique("shop");
+            String command = unique("PlaceOrder");
+            bundle(1, bundleId, List.of(FakeHandlers.aggregate("OrderAggregate", command)),
+                    List.of(new PayloadInfo(command, MessageKind.DOMAIN_COMMAND, "orders",
+                            RawJson.of("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"string\"}}}"), "places an order")));
+
+            // when / then: the payload, with schema and handler, read on the other instance
+            await().atMost(WAIT).until(() -> get("catalog/payloads/" + command).status() == 200);
+            JsonNode payload = get("catalog/payloads/" + command).json();
+            assertThat(payload.get("kind").asText()).isEqualTo("DOMAIN_COMMAND");
+            assertThat(payload.get("domain").asText()).isEqualTo("orders");
+            assertThat(payload.get("description").asText()).isEqualTo("places an order");
+            assertThat(payload.get("schema").get("properties").has("orderId")).isTrue();
+            assertThat(payload.get("handledBy").get(0).get("component").asText()).isEqualTo("OrderAggregate");
+            // the event the handler returns is in the catalog, sent by the aggregate
+            JsonNode event = get("catalog/payloads/" + command + "Done").json();
+            assertThat(event.get("sentBy").get(0).get("component").asText()).isEqualTo("OrderAggregate");
+            // the component and the bundle, with its connected instance on instance 2
+            JsonNode component = get("catalog/components/" + bundleId + "/OrderAggregate").json();
+            assertThat(component.get("kind").asText()).isEqualTo("AGGREGATE");
+            assertThat(component.get("handlers").get(0).get("returns").asText()).isEqualTo(command + "Done");
+            JsonNode bundle = get("catalog/bundles/" + bundleId).json();
+            assertThat(bundle.get("instances")).hasSize(1);
+            assertThat(bundle.get("instances").get(0).get("server").asText()).isEqualTo(serverInstanceId(1));
+        }
+
+        @Test
+        void listsArePagedAndFiltered() {
+            // given three components of one bundle
+            String bundleId = unique("paging");
+            bundle(0, bundleId, List.of(FakeHandlers.aggregate("A1", unique("C")), FakeHandlers.service("S1", unique("C")),
+                    FakeHandlers.projection("P1", unique("Q"))), List.of());
+            await().atMost(WAIT).until(() -> get("catalog/components?bundle=" + bundleId).json().get("total").asInt() == 3);
+
+            // when
+            JsonNode first = get("catalog/components?bundle=" + bundleId + "&size=2&page=0").json();
+            JsonNode second = get("catalog/components?bundle=" + bundleId + "&size=2&page=1").json();
+            JsonNode services = get("catalog/components?bundle=" + bundleId + "&kind=service").json();
+
+            // then
+            assertThat(first.get("items")).hasSize(2);
+            assertThat(first.get("total").asInt()).isEqualTo(3);
+            assertThat(second.get("items")).hasSize(1);
+            assertThat(services.get("items")).hasSize(1);
+            assertThat(services.get("items").get(0).get("name").asText()).isEqualTo("S1");
+            assertThat(get("catalog/components?q=" + encode(SQLISH)).json().get("total").asInt()).isZero();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"catalog/payloads?page=-1", "catalog/payloads?size=0", "catalog/payloads?size=501",
+                "catalog/payloads?size=abc", "catalog/payloads?kind=NOPE", "catalog/components?kind=" + "x%27%3B", "consumers?kind=aggregate",
+                "consumers?dead=maybe", "telemetry/handlers?minutes=0", "telemetry/handlers?minutes=999999", "telemetry/series?bundle=a",
+                "store/events?after=abc", "store/events?limit=0", "store/events?before=1.x", "store/aggregates/a?after=-1",
+                "flows?minutes=-5", "graph?minutes=lots", "catalog/bundles?page=1.5"})
+        void badParametersGet400WithAClearMessage(String path) {
+            Http.Response bad = get(path);
+            assertThat(bad.status()).as(path + " " + bad.body()).isEqualTo(400);
+            assertThat(bad.json().get("code").asText()).isEqualTo("INVALID_REQUEST");
+            assertThat(bad.json().get("detail").asText()).isNotBlank();
+        }
+
+        @Test
+        void unknownEntriesAre404() {
+            for (String path : List.of("catalog/payloads/" + unique("Nope"), "catalog/components/x/" + unique("Nope"),
+                    "catalog/bundles/" + encode(SQLISH), "store/aggregates/" + unique("nope"), "store/events/" + unique("nope"),
+                    "consumers/" + unique("nope"), "flows/" + unique("Nope"))) {
+                Http.Response missing = get(path);
+                assertThat(missing.status()).as(path).isEqualTo(404);
+                assertThat(missing.json().get("code").asText()).isEqualTo("NOT_FOUND");
+            }
+        }
+
+        @Test
+        void descriptionsAreStoredVerbatimAndLimited() {
+            String bundleId = unique("described");
+            String command = unique("Describe");
+            bundle(0, bundleId, List.of(FakeHandlers.aggregate("DescribedAggregate", command)), List.of());
+            await().atMost(WAIT).until(() -> get("catalog/payloads/" + command).status() == 200);
+
+            Http.Response saved = Http.call("PUT", url(0, "catalog/payloads/" + command + "/description"),
+                    "{\"description\":\"" + SQLISH + "\"}", SharedCluster.ADMIN);
+            assertThat(saved.status()).isEqualTo(200);
+            assertThat(get("catalog/payloads/" + command).json().get("description").asText()).isEqualTo(SQLISH);
+            Http.Response component = Http.call("PUT", url(1, "catalog/components/" + bundleId + "/DescribedAggregate/description"),
+                    "{\"description\":\"keeps orders\"}", SharedCluster.ADMIN);
+            assertThat(component.json().get("description").asText()).isEqualTo("keeps orders");
+            assertThat(Http.call("PUT", url(0, "catalog/payloads/" + command + "/description"),
+                    "{\"description\":\"" + "x".repeat(4001) + "\"}", SharedCluster.ADMIN).status()).isEqualTo(400);
+            assertThat(Http.call("PUT", url(0, "catalog/payloads/" + command + "/description"), "[]", SharedCluster.ADMIN).status())
+                    .isEqualTo(400);
+            assertThat(Http.call("PUT", url(0, "catalog/payloads/" + unique("Nope") + "/description"),
+                    "{\"description\":\"x\"}", SharedCluster.ADMIN).status()).isEqualTo(404);
+        }
+    }
+
+    @Nested
+    class ClusterStatus {
+
+        @Test
+        void bothInstancesAreReadyWithTheirBundleConnections() {
+            // given
+            String bundleId = unique("status");
+            bundle(1, bundleId, List.of(FakeHandlers.aggregate("StatusAggregate", unique("C"))), List.of());
+
+            // when / then
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode status = Http.get(url(0, "status"), SharedCluster.VIEWER).json();
+                assertThat(status.get("members")).hasSize(2);
+                for (JsonNode member : status.get("members")) {
+                    assertThat(member.get("ready").asBoolean()).as(member.toString()).isTrue();
+                    assertThat(member.get("inCluster").asBoolean()).isTrue();
+                }
+                JsonNode second = find(status.get("members"), "instanceId", serverInstanceId(1));
+                assertThat(second.get("bundles").toString()).contains(bundleId);
+                assertThat(status.get("store").get("schemaVersion").asText()).isEqualTo("2");
+            });
+        }
+    }
+
+    @Nested
+    class StateStore {
+
+        @Test
+        void eventsAreBrowsedByTypeAndPositionAndByAggregate() {
+            // given three commands on two aggregates
+            String type = unique("Note");
+            bundle(0, unique("notes"), List.of(FakeHandlers.aggregate("NoteAggregate", type)), List.of())
+                    .respondWith(FakeHandlers.countingAggregate(new AtomicInteger()));
+            BusClient caller = bundle(1, unique("caller"), List.of(new ComponentInfo("AdminInvoker", ComponentKind.INVOKER, 1, List.of(), null)),
+                    List.of());
+            String a = unique("note-a");
+            for (String aggregate : List.of(a, a, unique("note-b"))) {
+                assertThat(caller.request(command(type, aggregate), WAIT)).isInstanceOf(CommandResult.class);
+            }
+
+            // when / then: by type
+            await().atMost(WAIT).until(() -> get("store/events?type=" + type + "Done&limit=10").json().get("events").size() == 3);
+            JsonNode page = get("store/events?type=" + type + "Done&limit=2").json();
+            assertThat(page.get("events")).hasSize(2);
+            assertThat(page.get("more").asBoolean()).isTrue();
+            assertThat(page.get("events").get(0).get("payload").get("command").get("n").asInt()).isEqualTo(1);
+            JsonNode rest = get("store/events?type=" + type + "Done&limit=10&after=" + page.get("next").asText()).json();
+            assertThat(rest.get("events")).hasSize(1);
+            // a position range ending before the second event
+            String firstPosition = page.get("events").get(0).get("position").asText();
+            String secondPosition = page.get("events").get(1).get("position").asText();
+            JsonNode range = get("store/events?type=" + type + "Done&before=" + secondPosition).json();
+            assertThat(range.get("events")).hasSize(1);
+            assertThat(range.get("events").get(0).get("position").asText()).isEqualTo(firstPosition);
+            // by aggregate
+            JsonNode aggregate = get("store/aggregates/" + a).json();
+            assertThat(aggregate.get("lastSequence").asInt()).isEqualTo(2);
+            assertThat(aggregate.get("events")).hasSize(2);
+            assertThat(get("store/aggregates/" + a + "?after=1").json().get("events")).hasSize(1);
+            // one event and the head
+            String eventId = page.get("events").get(0).get("eventId").asText();
+            assertThat(get("store/events/" + eventId).json().get("aggregateId").asText()).isEqualTo(a);
+            assertThat(get("store/head").json().get("mode").asText()).isNotBlank();
+            assertThat(get("store/snapshots?q=" + encode(SQLISH)).json().get("total").asInt()).isZero();
+        }
+    }
+
+    @Nested
+    class Consumers {
+
+        @Test
+        void aReportedDeadEventIsRetriedThroughTheBundleOnTheOtherInstance() {
+            // given a bundle on instance 1 reporting a projector with a dead event
+            String bundleId = unique("reports");
+            String consumerId = bundleId + ":Projector:1:*";
+            BusClient projector = bundle(0, bundleId, List.of(FakeHandlers.projector("Projector", unique("Happened"))), List.of());
+            projector.send(report(consumerId, "dead-1"));
+            await().atMost(WAIT).until(() -> get("consumers/" + encode(consumerId)).status() == 200);
+            JsonNode consumer = get("consumers/" + encode(consumerId)).json();
+            assertThat(consumer.get("deadEventCount").asInt()).isEqualTo(1);
+            assertThat(consumer.get("deadEvents").get(0).get("error").asText()).isEqualTo("SQLException: boom");
+            assertThat(consumer.get("lag").asLong()).isGreaterThanOrEqualTo(0);
+            assertThat(get("consumers?dead=true&q=" + bundleId).json().get("total").asInt()).isEqualTo(1);
+
+            // when an admin retries it through instance 2
+            Thread answer = new Thread(() -> {
+                ConsumerAction action = projector.await(ConsumerAction.class, f -> true, WAIT);
+                projector.send(action.eventId().equals("dead-1") && action.action().equals("retry-dead-event")
+                        ? new Ack(UUID.randomUUID().toString(), action.id())
+                        : new Failure(UUID.randomUUID().toString(), action.id(), "INVALID_REQUEST", "unexpected " + action, false, null));
+            });
+            answer.start();
+            Http.Response retried = Http.call("POST", url(1, "consumers/" + encode(consumerId) + "/dead-events/dead-1/retry"), null,
+                    SharedCluster.ADMIN);
+
+            // then the bundle got the action and acknowledged it
+            assertThat(retried.status()).as(retried.body()).isEqualTo(204);
+        }
+
+        @Test
+        void theBundlesRefusalAndAVanishedBundleReachTheCaller() throws Exception {
+            // given
+            String bundleId = unique("refuses");
+            String consumerId = bundleId + ":Projector:1:*";
+            BusClient projector = bundle(1, bundleId, List.of(FakeHandlers.projector("Projector", unique("Happened"))), List.of());
+            projector.send(report(consumerId, "dead-9"));
+            await().atMost(WAIT).until(() -> get("consumers/" + encode(consumerId)).status() == 200);
+
+            // when the bundle answers that there is no such dead event
+            Thread answer = new Thread(() -> {
+                ConsumerAction action = projector.await(ConsumerAction.class, f -> true, WAIT);
+                projector.send(new Failure(UUID.randomUUID().toString(), action.id(), "NOT_FOUND", "no such dead event", false, null));
+            });
+            answer.start();
+            Http.Response refused = Http.call("POST", url(1, "consumers/" + encode(consumerId) + "/dead-events/other/discard"), null,
+                    SharedCluster.ADMIN);
+            answer.join();
+
+            // then
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.json().get("detail").asText()).contains("no such dead event");
+
+            // and once the bundle is gone, an action fails at once
+            projector.close();
+            Http.Response gone = Http.call("POST", url(0, "consumers/" + encode(consumerId) + "/dead-events/dead-9/retry"), null,
+                    SharedCluster.ADMIN);
+            assertThat(gone.status()).isIn(404, 504);
+            assertThat(Http.call("PUT", url(0, "consumers/" + encode(consumerId) + "/position"), "{\"position\":\"abc\"}",
+                    SharedCluster.ADMIN).status()).isEqualTo(400);
+        }
+
+        private ConsumerReport report(String consumerId, String deadEventId) {
+            return new ConsumerReport(UUID.randomUUID().toString(), List.of(new ConsumerReport.ConsumerStatus(consumerId, "Projector",
+                    ComponentKind.PROJECTOR, "0.0", true, 1, List.of(new ConsumerReport.DeadEventInfo(deadEventId, "0.1", "Happened",
+                    "SQLException: boom", 4, false, System.currentTimeMillis())))),
+                    List.of(new ConsumerReport.HandlerTiming("Projector", "Happened", 10, 1, 50.0, 9.0)));
+        }
+    }
+
+    @Nested
+    class TelemetryAndFlows {
+
+        @Test
+        void invocationsShowInTelemetryAndTheCommandStartsAFlow() {
+            // given an aggregate invoked three times by an invoker
+            String type = unique("Count");
+            String bundleId = unique("counted");
+            bundle(1, bundleId, List.of(FakeHandlers.aggregate("CountAggregate", type)), List.of())
+                    .respondWith(FakeHandlers.countingAggregate(new AtomicInteger()));
+            BusClient caller = bundle(0, unique("counter"), List.of(new ComponentInfo("AdminInvoker", ComponentKind.INVOKER, 1, List.of(), null)),
+                    List.of());
+            for (int i = 0; i < 3; i++) {
+                assertThat(caller.request(command(type, unique("c")), WAIT)).isInstanceOf(CommandResult.class);
+            }
+
+            // when / then: telemetry, published within seconds, summed over the cluster
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode handlers = get("telemetry/handlers?minutes=5&bundle=" + bundleId).json();
+                assertThat(handlers.get("items")).hasSize(1);
+                assertThat(handlers.get("items").get(0).get("invocations").asInt()).isEqualTo(3);
+                assertThat(handlers.get("items").get(0).get("meanMillis").asDouble()).isPositive();
+            });
+            JsonNode series = get("telemetry/series?bundle=" + bundleId + "&component=CountAggregate&payloadType=" + type).json();
+            assertThat(series.findValuesAsText("invocations").stream().mapToInt(Integer::parseInt).sum()).isEqualTo(3);
+            // the flow starts at the command its invoker sent, evaluated
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode flow = get("flows/" + type).json();
+                assertThat(flow.get("senders").toString()).contains("AdminInvoker");
+                assertThat(flow.get("steps").get(0).get("component").asText()).isEqualTo("CountAggregate");
+                assertThat(flow.get("throughput").asDouble()).isPositive();
+                assertThat(flow.get("bottleneck").asText()).isEqualTo(bundleId + "/CountAggregate#" + type);
+            });
+            // and the graph draws the invoker sending it to the aggregate
+            JsonNode graph = get("graph?minutes=5").json();
+            assertThat(graph.get("edges").toString()).contains("\"payload\":\"" + type + "\"");
+            assertThat(get("flows?q=" + type).json().get("total").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        Http.Response document = Http.get(SharedCluster.instance(0).baseUrl() + "/openapi", null);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body()).contains("/api/catalog/payloads").contains("/api/consumers/{consumerId}/dead-events/{eventId}/retry")
+                .contains("Evento Server admin API");
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (value.equals(node.path(field).asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + field + "=" + value + " in " + array);
+    }
+}
