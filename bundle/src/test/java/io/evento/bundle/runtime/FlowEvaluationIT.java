@@ -112,6 +112,9 @@ class FlowEvaluationIT {
         // then the projector, one consumer at a time at >= 60 ms per event, is the bottleneck
         JsonNode aggregate = step(flow, AGGREGATE_STEP);
         JsonNode projector = step(flow, PROJECTOR_STEP);
+        System.out.printf("flow StartJob: aggregate %.1f ms (capacity %.1f/s), projector %.1f ms (capacity %.1f/s), throughput %.1f/s%n",
+                aggregate.get("meanMillis").asDouble(), aggregate.get("capacity").asDouble(), projector.get("meanMillis").asDouble(),
+                projector.get("capacity").asDouble(), flow.get("throughput").asDouble());
         assertThat(flow.get("bottleneck").asText()).isEqualTo(PROJECTOR_STEP);
         assertThat(projector.get("ratio").asDouble()).isEqualTo(1.0);
         assertThat(projector.get("servers").asInt()).isEqualTo(1);
@@ -129,7 +132,7 @@ class FlowEvaluationIT {
 
     @Test
     @Order(2)
-    void aSecondInstanceDoublesTheAggregateButNotTheConsumer() {
+    void aSecondInstanceDoublesTheAggregateButNotTheConsumer() throws Exception {
         // given the measured figures with one instance
         JsonNode before = flow();
         double aggregateMean = step(before, AGGREGATE_STEP).get("meanMillis").asDouble();
