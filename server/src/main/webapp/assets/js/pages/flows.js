@@ -7,7 +7,8 @@ export async function render(container, { rest }) {
   await listPage(container, {
     title: 'Flows',
     intro: 'The path each command or query entering the system takes through handlers, and what it can sustain: '
-      + 'each handler sustains servers × 1000 / (ratio × mean ms) root invocations per second; the smallest is the flow\'s throughput, that handler its bottleneck.',
+      + 'each handler sustains servers × 1000 / (ratio × mean ms) root invocations per second; the smallest is the flow\'s throughput, that handler its bottleneck. '
+      + 'It is an upper bound from measured service times: queueing and database contention come on top.',
     path: 'flows',
     testid: 'flows',
     extraQuery: { minutes: '15' },
