@@ -4,6 +4,7 @@ import io.evento.protocol.FrameCodec;
 import io.evento.protocol.frame.ComponentInfo;
 import io.evento.protocol.frame.Enable;
 import io.evento.protocol.frame.Frame;
+import io.evento.protocol.frame.Heartbeat;
 import io.evento.protocol.frame.Hello;
 import io.evento.protocol.frame.PayloadInfo;
 import io.evento.protocol.frame.Welcome;
@@ -36,6 +37,7 @@ public final class BusClient implements AutoCloseable {
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final WebSocket socket;
     private volatile Function<Frame, Frame> responder;
+    private volatile java.util.concurrent.ScheduledExecutorService heartbeats;
 
     private BusClient(String baseUrl) {
         URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/bus");
@@ -64,6 +66,29 @@ public final class BusClient implements AutoCloseable {
         client.send(enable);
         client.awaitResponse(enable.id(), Duration.ofSeconds(10));
         return client;
+    }
+
+    /**
+     * Sends a heartbeat every {@code period} until closed, like a live bundle; without it the raw
+     * client is silent and the server drops it after three heartbeat periods.
+     */
+    public BusClient keepAlive(Duration period) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "bus-client-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleAtFixedRate(() -> {
+            if (!isClosed() && !socket.isOutputClosed()) {
+                try {
+                    send(new Heartbeat(UUID.randomUUID().toString()));
+                } catch (RuntimeException e) {
+                    // closed meanwhile
+                }
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        heartbeats = timer;
+        return this;
     }
 
     /** Answers every invocation frame (invoke-*) with what the function returns (null: no answer). */
@@ -145,6 +170,9 @@ public final class BusClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
         if (!socket.isOutputClosed()) {
             try {
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
