@@ -1,11 +1,11 @@
-package io.evento.bundle.sample.paced;
+package io.evento.bundle.paced;
 
 import io.evento.bundle.annotation.Aggregate;
 import io.evento.bundle.annotation.AggregateCommandHandler;
 import io.evento.bundle.annotation.EventSourcingHandler;
 import io.evento.bundle.api.AggregateState;
-import io.evento.bundle.sample.paced.Pacing.JobStarted;
-import io.evento.bundle.sample.paced.Pacing.StartJob;
+import io.evento.bundle.paced.Pacing.JobStarted;
+import io.evento.bundle.paced.Pacing.StartJob;
 
 /** Starts jobs, taking {@link Pacing#AGGREGATE_MILLIS} per command. */
 @Aggregate

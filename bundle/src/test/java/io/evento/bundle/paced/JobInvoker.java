@@ -1,8 +1,8 @@
-package io.evento.bundle.sample.paced;
+package io.evento.bundle.paced;
 
 import io.evento.bundle.annotation.Invoker;
 import io.evento.bundle.api.CommandGateway;
-import io.evento.bundle.sample.paced.Pacing.StartJob;
+import io.evento.bundle.paced.Pacing.StartJob;
 
 /** Where the flow enters: the application starts jobs through it. */
 @Invoker

@@ -1,4 +1,4 @@
-package io.evento.bundle.sample.paced;
+package io.evento.bundle.paced;
 
 import io.evento.bundle.api.DomainCommand;
 import io.evento.bundle.api.DomainEvent;

@@ -1,2 +1,2 @@
 /** A bundle whose handlers take a service time the test sets, to check the server's flow evaluation against known figures. */
-package io.evento.bundle.sample.paced;
+package io.evento.bundle.paced;
