@@ -18,6 +18,7 @@ public enum ErrorCode {
     // security
     UNAUTHENTICATED(401, false, "Missing or wrong credentials"),
     FORBIDDEN(403, false, "The caller lacks the role for this action"),
+    TOO_MANY_ATTEMPTS(429, true, "Too many failed logins for this user; wait and try again"),
 
     // lookups
     NOT_FOUND(404, false, "The resource does not exist"),

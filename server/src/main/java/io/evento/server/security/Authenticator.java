@@ -17,10 +17,12 @@ public final class Authenticator {
 
     private final AdminSettings settings;
     private final SessionTokens sessions;
+    private final LoginThrottle throttle;
 
-    public Authenticator(AdminSettings settings, SessionTokens sessions) {
+    public Authenticator(AdminSettings settings, SessionTokens sessions, LoginThrottle throttle) {
         this.settings = settings;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     public SessionTokens sessions() {
@@ -42,14 +44,17 @@ public final class Authenticator {
         throw new EventoException(ErrorCode.UNAUTHENTICATED, "unsupported authorization scheme (Bearer or Basic)");
     }
 
-    /** The user with this password. */
+    /** The user with this password; {@code TOO_MANY_ATTEMPTS} after repeated failures for the name. */
     public Caller login(String user, String password) {
+        throttle.check(user);
         AdminSettings.Account account = user == null ? null : settings.users().get(user);
         byte[] expected = (account == null ? "\u0000no such user" : account.password()).getBytes(StandardCharsets.UTF_8);
         boolean matches = MessageDigest.isEqual(expected, (password == null ? "" : password).getBytes(StandardCharsets.UTF_8));
         if (account == null || !matches) {
+            throttle.failed(user);
             throw new EventoException(ErrorCode.UNAUTHENTICATED, "wrong user name or password");
         }
+        throttle.succeeded(user);
         return new Caller(user, account.role());
     }
 

@@ -12,12 +12,16 @@ import java.time.Clock;
 @ApplicationScoped
 public class SecurityProducer {
 
+    /** Failed logins for one user name, within {@link #LOGIN_WINDOW}, before the name is refused for a while. */
+    static final int LOGIN_FAILURES = 10;
+    static final java.time.Duration LOGIN_WINDOW = java.time.Duration.ofMinutes(1);
+
     @Produces
     @Singleton
     Authenticator authenticator(AdminSettings settings, DataSource dataSource) {
         AdminKeyStore keys = new AdminKeyStore(dataSource);
         SessionTokens sessions = new SessionTokens(() -> settings.secret().orElseGet(keys::key), settings.sessionTtl(), Clock.systemUTC());
-        return new Authenticator(settings, sessions);
+        return new Authenticator(settings, sessions, new LoginThrottle(LOGIN_FAILURES, LOGIN_WINDOW, Clock.systemUTC()));
     }
 
     @Produces

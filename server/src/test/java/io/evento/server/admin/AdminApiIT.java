@@ -115,6 +115,24 @@ class AdminApiIT {
         }
 
         @Test
+        void repeatedFailedLoginsForANameAreThrottled() {
+            // given ten wrong passwords for one name on the first instance
+            String name = unique("guesser");
+            for (int i = 0; i < 10; i++) {
+                assertThat(Http.call("POST", url(0, "auth/login"), "{\"user\":\"" + name + "\",\"password\":\"p" + i + "\"}", null).status())
+                        .isEqualTo(401);
+            }
+
+            // when / then the eleventh is refused for a while, through login and Basic alike
+            Http.Response throttled = Http.call("POST", url(0, "auth/login"), "{\"user\":\"" + name + "\",\"password\":\"p\"}", null);
+            assertThat(throttled.status()).isEqualTo(429);
+            assertThat(throttled.json().get("code").asText()).isEqualTo("TOO_MANY_ATTEMPTS");
+            assertThat(Http.get(url(0, "status"), Http.basic(name, "p")).status()).isEqualTo(429);
+            // and other names are not affected
+            assertThat(Http.get(url(0, "status"), SharedCluster.VIEWER).status()).isEqualTo(200);
+        }
+
+        @Test
         void aLoginGivesASessionTokenThatEveryInstanceAccepts() {
             // when
             Http.Response login = Http.call("POST", url(0, "auth/login"),

@@ -21,7 +21,7 @@ class AuthenticatorTest {
     private final SessionTokens sessions = new SessionTokens(() -> "secret", Duration.ofHours(1), Clock.systemUTC());
     private final Authenticator authenticator = new Authenticator(new AdminSettings(
             AdminSettings.parseUsers("root:admin:pa:ss:word, watcher:viewer:look"), AdminSettings.parseTokens("viewer:script-token"),
-            Duration.ofHours(1), Optional.empty()), sessions);
+            Duration.ofHours(1), Optional.empty()), sessions, new LoginThrottle(3, Duration.ofMinutes(1), Clock.systemUTC()));
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -70,6 +70,21 @@ class AuthenticatorTest {
         void anUnknownTokenIsRefused() {
             assertUnauthenticated("Bearer script-token-2");
         }
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheNameButNotOthers() {
+        // given three wrong passwords for root
+        for (int i = 0; i < 3; i++) {
+            assertUnauthenticated(basic("root", "guess-" + i));
+        }
+
+        // then root is refused even with its password, through Basic and through login alike
+        assertThatThrownBy(() -> authenticator.authenticate(basic("root", "pa:ss:word"))).isInstanceOfSatisfying(EventoException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS));
+        assertThatThrownBy(() -> authenticator.login("root", "pa:ss:word")).isInstanceOf(EventoException.class);
+        // and another user still logs in
+        assertThat(authenticator.login("watcher", "look").role()).isEqualTo(Role.VIEWER);
     }
 
     @Test
