@@ -23,7 +23,7 @@ export async function render(container) {
 function show(bundle, detail) {
   clear(detail,
     h('h2', {}, 'Bundle ', bundle.bundleId),
-    descriptionEditor(bundle.description, isAdmin(), (text) => api(path('catalog', 'bundles', bundle.bundleId, 'description'), { method: 'PUT', body: { description: text } })),
+    descriptionEditor(bundle, isAdmin(), (text) => api(path('catalog', 'bundles', bundle.bundleId, 'description'), { method: 'PUT', body: { description: text } })),
     h('p', {}, 'Versions registered: ', bundle.versions.join(', ')),
     table([
       { title: 'Instance', value: (i) => i.instanceId },

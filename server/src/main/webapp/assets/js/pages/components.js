@@ -32,7 +32,7 @@ function show(component, detail) {
   clear(detail,
     h('h2', {}, component.name, ' ', badge(component.kind.toLowerCase(), 'kind-' + component.kind.toLowerCase())),
     h('p', { class: 'muted' }, `bundle ${component.bundleId} · version ${component.version}`),
-    descriptionEditor(component.description, isAdmin(), (text) => api(path('catalog', 'components', component.bundleId, component.name, 'description'),
+    descriptionEditor(component, isAdmin(), (text) => api(path('catalog', 'components', component.bundleId, component.name, 'description'),
       { method: 'PUT', body: { description: text } })),
     h('h3', {}, 'Handlers'),
     table([

@@ -20,19 +20,22 @@ export async function listPage(container, { title, intro, path, filters = [], co
 }
 
 /** A description an admin can edit; save(text) stores it. */
-export function descriptionEditor(current, editable, save) {
-  const view = h('p', { class: 'description', 'data-testid': 'description' }, current || 'No description yet.');
+export function descriptionEditor(subject, editable, save) {
+  // subject: the listed entry; it is updated in place after a save, so reopening it from the same
+  // list shows the new text without reloading the page.
+  const view = h('p', { class: 'description', 'data-testid': 'description' }, subject.description || 'No description yet.');
   if (!editable) return view;
   const area = h('textarea', { rows: 3, cols: 60, maxlength: 4000, 'data-testid': 'description-input' });
-  area.value = current || '';
+  area.value = subject.description || '';
   const message = h('span', { class: 'muted' });
   return h('div', { class: 'editor' }, view, area,
     h('button', {
       'data-testid': 'description-save',
       onclick: async () => {
         try {
-          await save(area.value);
-          view.textContent = area.value || 'No description yet.';
+          const saved = await save(area.value);
+          subject.description = saved && 'description' in saved ? saved.description : (area.value || null);
+          view.textContent = subject.description || 'No description yet.';
           message.textContent = 'saved';
         } catch (error) {
           message.replaceChildren(errorBox(error));

@@ -32,7 +32,7 @@ function show(payload, detail) {
   clear(detail,
     h('h2', {}, payload.name),
     h('p', { class: 'muted' }, (payload.kind || '').toLowerCase().replace('_', ' '), payload.domain ? ' · domain ' + payload.domain : ''),
-    descriptionEditor(payload.description, isAdmin(), (text) => api(path('catalog', 'payloads', payload.name, 'description'), { method: 'PUT', body: { description: text } })),
+    descriptionEditor(payload, isAdmin(), (text) => api(path('catalog', 'payloads', payload.name, 'description'), { method: 'PUT', body: { description: text } })),
     h('div', { class: 'columns' },
       h('div', {}, h('h3', {}, 'Sent by'), table([{ title: 'Component', value: (r) => r.component || '(unnamed)' }, { title: 'Bundle', value: (r) => r.bundleId }], payload.sentBy)),
       h('div', {}, h('h3', {}, 'Handled by'), table([{ title: 'Component', value: (r) => r.component }, { title: 'Bundle', value: (r) => r.bundleId }], payload.handledBy))),

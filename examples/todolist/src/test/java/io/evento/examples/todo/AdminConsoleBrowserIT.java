@@ -169,6 +169,27 @@ class AdminConsoleBrowserIT {
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=payloads-detail]"), "JSON schema"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=payloads-detail]")).getText())
                 .contains("TodoListAggregate").contains("TodoInvoker").contains("\"name\"");
+
+        // an administrator describes the payload; markup stays text
+        String description = "Opens a list. <b>not bold</b> & \"quoted\"";
+        WebElement input = browser.findElement(By.cssSelector("[data-testid=payloads-detail] [data-testid=description-input]"));
+        input.clear();
+        input.sendKeys(description);
+        browser.findElement(By.cssSelector("[data-testid=payloads-detail] [data-testid=description-save]")).click();
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=payloads-detail]"), "saved"));
+        for (boolean reload : new boolean[]{false, true}) {
+            // reopened from the same list, then after reloading the page
+            if (reload) {
+                browser.navigate().refresh();
+            }
+            waitForTable("payloads");
+            browser.findElements(By.cssSelector("table[data-testid=payloads] tbody tr")).stream()
+                    .filter(row -> row.getText().startsWith("CreateTodoList")).findFirst().orElseThrow().click();
+            waiting.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-testid=payloads-detail] [data-testid=description]"), description));
+        }
+        assertThat(browser.findElements(By.cssSelector("[data-testid=payloads-detail] [data-testid=description] b"))).isEmpty();
+        assertThat(adminApi("catalog/payloads/CreateTodoList").get("description").asText()).isEqualTo(description);
         screenshot("04-payloads");
     }
 
