@@ -118,6 +118,34 @@ public abstract class ConsumerStateStoreContract {
             store.resetPosition(consumer, "0.0");
             assertThat(store.position(consumer)).contains("0.0");
         }
+
+        @Test
+        void aResetIsNotOverwrittenByTheInstanceRunningTheConsumer() {
+            // given an instance holding the lease, in the middle of its events
+            Lease lease = store.acquire(consumer, "instance-a", Duration.ofSeconds(30)).orElseThrow();
+            store.inTransaction(lease, tx -> {
+                tx.savePosition("5.50");
+                return null;
+            });
+
+            // when an administrator resets the position
+            store.resetPosition(consumer, "0.0");
+
+            // then the holder's next write fails as a lost lease and changes nothing
+            assertThatThrownBy(() -> store.inTransaction(lease, tx -> {
+                tx.savePosition("5.51");
+                return null;
+            })).isInstanceOf(LeaseLostException.class);
+            assertThat(store.position(consumer)).contains("0.0");
+            assertThat(store.renew(lease, Duration.ofSeconds(30))).isFalse();
+            // and it takes the lease again and goes on from the new position
+            Lease again = store.acquire(consumer, "instance-a", Duration.ofSeconds(30)).orElseThrow();
+            store.inTransaction(again, tx -> {
+                tx.savePosition("0.1");
+                return null;
+            });
+            assertThat(store.position(consumer)).contains("0.1");
+        }
     }
 
     @Nested

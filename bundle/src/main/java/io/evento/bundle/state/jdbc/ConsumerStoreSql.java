@@ -17,6 +17,11 @@ abstract class ConsumerStoreSql {
 
     abstract String upsertDeadEvent();
 
+    /**
+     * An administrator's new position. It also moves the epoch on, so the instance running the
+     * consumer cannot overwrite it with the position of an event it was handling: its next write
+     * fails as a lost lease, it takes the lease again and reads the new position.
+     */
     abstract String upsertPosition();
 
     static final String NOW = "CURRENT_TIMESTAMP(3)";
@@ -98,7 +103,7 @@ abstract class ConsumerStoreSql {
         @Override
         String upsertPosition() {
             return "INSERT INTO evento_consumer (consumer_id, position) VALUES (?, ?) "
-                    + "ON CONFLICT (consumer_id) DO UPDATE SET position = excluded.position, updated_at = " + NOW;
+                    + "ON CONFLICT (consumer_id) DO UPDATE SET position = excluded.position, epoch = evento_consumer.epoch + 1, updated_at = " + NOW;
         }
     }
 
@@ -141,7 +146,7 @@ abstract class ConsumerStoreSql {
         @Override
         String upsertPosition() {
             return "INSERT INTO evento_consumer (consumer_id, position) VALUES (?, ?) "
-                    + "ON DUPLICATE KEY UPDATE position = VALUES(position), updated_at = " + NOW;
+                    + "ON DUPLICATE KEY UPDATE position = VALUES(position), epoch = epoch + 1, updated_at = " + NOW;
         }
     }
 }

@@ -147,7 +147,9 @@ public final class InMemoryConsumerStateStore implements ConsumerStateStore {
 
     @Override
     public synchronized void resetPosition(String consumerId, String position) {
-        state.consumers.computeIfAbsent(consumerId, id -> new Row()).position = position;
+        Row row = state.consumers.computeIfAbsent(consumerId, id -> new Row());
+        row.position = position;
+        row.epoch++;
     }
 
     private final class Transaction implements ConsumerTransaction {
