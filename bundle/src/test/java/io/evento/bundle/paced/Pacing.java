@@ -11,7 +11,7 @@ public final class Pacing {
     /** How long the aggregate's command handler works per command. */
     public static final long AGGREGATE_MILLIS = 20;
     /** How long the projector's event handler works per event. */
-    public static final long PROJECTOR_MILLIS = 60;
+    public static final long PROJECTOR_MILLIS = 100;
 
     /** Events the projector has handled (all instances). */
     public static final AtomicInteger PROJECTED = new AtomicInteger();

@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * The server's performance evaluation of a flow, checked against handlers whose service times the
  * test sets: an invoker starts jobs, {@link JobAggregate} takes {@value Pacing#AGGREGATE_MILLIS} ms
  * per command, {@link JobProjector} {@value Pacing#PROJECTOR_MILLIS} ms per event. The projector
- * (one consumer instance at a time) is the bottleneck at about 1000 / 60 jobs per second; a second
+ * (one consumer instance at a time) is the bottleneck at about 1000 / 100 jobs per second; a second
  * instance of the bundle doubles the aggregate's capacity and leaves the projector's, and so the
  * flow's, unchanged.
  */
@@ -109,7 +109,7 @@ class FlowEvaluationIT {
         // when the telemetry of both handlers has reached the server
         JsonNode flow = awaitFlow(f -> invocations(f, AGGREGATE_STEP) == JOBS && invocations(f, PROJECTOR_STEP) == JOBS);
 
-        // then the projector, one consumer at a time at >= 60 ms per event, is the bottleneck
+        // then the projector, one consumer at a time at >= 100 ms per event, is the bottleneck
         JsonNode aggregate = step(flow, AGGREGATE_STEP);
         JsonNode projector = step(flow, PROJECTOR_STEP);
         System.out.printf("flow StartJob: aggregate %.1f ms (capacity %.1f/s), projector %.1f ms (capacity %.1f/s), throughput %.1f/s%n",
