@@ -141,7 +141,8 @@ final class ConsumerEngine implements Runnable {
                     pause(POLL_MILLIS);
                 }
             } catch (LeaseLostException e) {
-                LOG.log(System.Logger.Level.INFO, consumerId + ": lease lost, another instance took over");
+                LOG.log(System.Logger.Level.INFO, consumerId
+                        + ": lease lost (another instance took over, or an administrator reset the position); trying to take it again");
                 lease = null;
             } catch (RuntimeException e) {
                 if (running) {
