@@ -99,6 +99,26 @@ class AdminApiIT {
             assertThat(Http.get(url(0, path), SharedCluster.VIEWER).status()).isEqualTo(200);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"PUT catalog/payloads/X/description", "PUT catalog/components/b/C/description",
+                "PUT catalog/bundles/b/description", "POST consumers/b:C:1:*/dead-events/e/retry",
+                "POST consumers/b:C:1:*/dead-events/e/discard", "PUT consumers/b:C:1:*/position"})
+        void everyActionNeedsAnAdmin(String action) {
+            // given
+            String method = action.substring(0, action.indexOf(' '));
+            String path = action.substring(action.indexOf(' ') + 1).replace("*", "%2A");
+            String body = path.endsWith("position") ? "{\"position\":\"0.0\"}" : "{\"description\":\"x\"}";
+
+            // when / then: anonymous 401, a viewer (user or token) 403, before anything is looked up
+            assertThat(Http.call(method, url(0, path), body, null).status()).isEqualTo(401);
+            Http.Response viewer = Http.call(method, url(0, path), body, SharedCluster.VIEWER);
+            assertThat(viewer.status()).isEqualTo(403);
+            assertThat(viewer.json().get("code").asText()).isEqualTo("FORBIDDEN");
+            assertThat(Http.call(method, url(1, path), body, Http.bearer(SharedCluster.VIEWER_TOKEN)).status()).isEqualTo(403);
+            // and an admin gets past the check (404: nothing of that name exists)
+            assertThat(Http.call(method, url(0, path), body, SharedCluster.ADMIN).status()).isEqualTo(404);
+        }
+
         @Test
         void healthStaysPublic() {
             assertThat(Http.get(SharedCluster.instance(0).baseUrl() + "/health/ready", null).status()).isEqualTo(200);
