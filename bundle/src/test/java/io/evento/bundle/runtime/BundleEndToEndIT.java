@@ -17,7 +17,6 @@ import io.evento.bundle.sample.Notifier;
 import io.evento.bundle.sample.WelcomeSaga;
 import io.evento.bundle.state.DeadEvent;
 import io.evento.payara.MicroCluster;
-import io.evento.payara.MicroRecipe;
 import io.evento.payara.database.ThrowawayDatabase;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -70,18 +68,7 @@ class BundleEndToEndIT {
     @BeforeAll
     void start() {
         database = ThrowawayDatabase.create("evento_bundle_it");
-        Path project = MicroRecipe.projectDir();
-        MicroCluster.Settings settings = new MicroCluster.Settings(path("payara.microJar.forBundles"), path("evento.postgresql.jar"),
-                path("evento.server.war"), 2, Map.of("EVENTO_DB_URL", database.jdbcUrl(), "EVENTO_DB_USER", ThrowawayDatabase.user(),
-                "EVENTO_DB_PASSWORD", ThrowawayDatabase.password(), "EVENTO_BUS_TOKENS", TOKEN, "EVENTO_BUS_HEARTBEAT_MILLIS", "1000"),
-                "384m", project.resolve("bundle/target/it-logs/end-to-end"));
-        cluster = MicroCluster.prepare(MicroRecipe.fromProject(), settings);
-        try {
-            cluster.startAll(Duration.ofSeconds(240));
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        }
+        cluster = ServerCluster.start(database, 2, TOKEN, Map.of("EVENTO_BUS_HEARTBEAT_MILLIS", "1000"), "end-to-end");
         String first = cluster.instance(0).baseUrl();
         String second = cluster.instance(1).baseUrl();
         engagement = EventoBundle.builder().bundleId("engagement").servers(second, first).token(TOKEN)
@@ -96,19 +83,7 @@ class BundleEndToEndIT {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{accounts, engagement, cluster, database}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                // keep closing the rest
-            }
-        }
-    }
-
-    private static Path path(String property) {
-        return Path.of(System.getProperty(property));
+        ServerCluster.closeAll(accounts, engagement, cluster, database);
     }
 
     private String newAccount(String owner) {

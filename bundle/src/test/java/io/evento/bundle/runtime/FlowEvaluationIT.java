@@ -10,7 +10,6 @@ import io.evento.bundle.paced.Pacing;
 import io.evento.bundle.state.ConsumerStateStore;
 import io.evento.bundle.state.memory.InMemoryConsumerStateStore;
 import io.evento.payara.MicroCluster;
-import io.evento.payara.MicroRecipe;
 import io.evento.payara.database.ThrowawayDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -63,18 +61,8 @@ class FlowEvaluationIT {
     @BeforeAll
     void start() {
         database = ThrowawayDatabase.create("evento_bundle_it");
-        MicroCluster.Settings settings = new MicroCluster.Settings(path("payara.microJar.forBundles"), path("evento.postgresql.jar"),
-                path("evento.server.war"), 1, Map.of("EVENTO_DB_URL", database.jdbcUrl(), "EVENTO_DB_USER", ThrowawayDatabase.user(),
-                "EVENTO_DB_PASSWORD", ThrowawayDatabase.password(), "EVENTO_BUS_TOKENS", TOKEN,
-                "EVENTO_ADMIN_USERS", "flow-admin:admin:flow-admin-pw"),
-                "384m", MicroRecipe.projectDir().resolve("bundle/target/it-logs/flow-evaluation"));
-        cluster = MicroCluster.prepare(MicroRecipe.fromProject(), settings);
-        try {
-            cluster.startAll(Duration.ofSeconds(240));
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        }
+        cluster = ServerCluster.start(database, 1, TOKEN, Map.of("EVENTO_ADMIN_USERS", "flow-admin:admin:flow-admin-pw"),
+                "flow-evaluation");
         first = jobsBundle("jobs-1");
     }
 
@@ -85,15 +73,7 @@ class FlowEvaluationIT {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{second, first, cluster, database}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                // keep closing the rest
-            }
-        }
+        ServerCluster.closeAll(second, first, cluster, database);
     }
 
     @Test
@@ -188,9 +168,5 @@ class FlowEvaluationIT {
             }
         }
         return null;
-    }
-
-    private static Path path(String property) {
-        return Path.of(System.getProperty(property));
     }
 }
