@@ -102,10 +102,12 @@ public record CatalogView(List<Bundle> bundles, List<Component> components, List
         Set<String> names = new java.util.TreeSet<>(payloadInfos.keySet());
         names.addAll(handledBy.keySet());
         names.addAll(sentBy.keySet());
+        List<HandlerInfo> allHandlers = registrations.stream().flatMap(r -> r.components().stream())
+                .flatMap(c -> c.handlers().stream()).toList();
         List<Payload> payloads = new ArrayList<>();
         for (String name : names) {
             PayloadInfo info = payloadInfos.get(name);
-            payloads.add(new Payload(name, info != null ? info.kind() : kindFromHandlers(name, registrations),
+            payloads.add(new Payload(name, info != null ? info.kind() : kindFromHandlers(name, allHandlers),
                     info == null ? null : info.domain(),
                     payloadText.getOrDefault(name, info == null ? null : info.description()),
                     info == null || info.schema() == null ? null : parse(info.schema().json()),
@@ -115,9 +117,7 @@ public record CatalogView(List<Bundle> bundles, List<Component> components, List
     }
 
     /** The kind of a payload nobody described: from a handler that takes it, else from what returns it. */
-    private static MessageKind kindFromHandlers(String name, List<Registration> registrations) {
-        List<HandlerInfo> handlers = registrations.stream().flatMap(r -> r.components().stream()).flatMap(c -> c.handlers().stream())
-                .toList();
+    private static MessageKind kindFromHandlers(String name, List<HandlerInfo> handlers) {
         return handlers.stream().filter(h -> h.payload().equals(name)).map(HandlerInfo::kind).findFirst()
                 .or(() -> handlers.stream().filter(h -> name.equals(h.returns())).map(h -> returnedKind(h.kind())).findFirst())
                 .orElse(null);

@@ -45,6 +45,11 @@ public record PageRequest(int page, int size) {
 
     /** Request text quoted in an error, cut short. */
     public static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 37) + "..." : value;
+        return abbreviate(value, 40);
+    }
+
+    /** Text cut to at most {@code max} characters, marked when cut. */
+    public static String abbreviate(String value, int max) {
+        return value.length() > max ? value.substring(0, max - 3) + "..." : value;
     }
 }

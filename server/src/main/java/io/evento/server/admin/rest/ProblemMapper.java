@@ -50,7 +50,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+        return PageRequest.abbreviate(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage(), 300);
     }
 }
