@@ -34,11 +34,13 @@ final class BatchWriter implements AutoCloseable {
 
     private final DataSource dataSource;
     private final EventStoreMode mode;
+    private final KnownSequences known;
     private Connection connection;
 
-    BatchWriter(DataSource dataSource, EventStoreMode mode) {
+    BatchWriter(DataSource dataSource, EventStoreMode mode, KnownSequences known) {
         this.dataSource = dataSource;
         this.mode = mode;
+        this.known = known;
     }
 
     /** Writes the batch and completes every pending append, successfully or with its error. */
@@ -94,11 +96,23 @@ final class BatchWriter implements AutoCloseable {
         if (inserted == null) {
             return null;
         }
+        remember(batch);
         Map<PendingAppend, Object> outcomes = new HashMap<>();
         for (PendingAppend pending : batch) {
             outcomes.put(pending, results(pending, inserted, false));
         }
         return outcomes;
+    }
+
+    /** The aggregates' new last sequences, once committed. */
+    private void remember(List<PendingAppend> committed) {
+        for (PendingAppend pending : committed) {
+            for (AppendRequest request : pending.requests()) {
+                if (request.isAggregate()) {
+                    known.committed(request.aggregateId(), request.lastSequence());
+                }
+            }
+        }
     }
 
     /** A data error in a batch of several: write each alone so only the bad one fails. */
@@ -152,6 +166,7 @@ final class BatchWriter implements AutoCloseable {
             return null;
         }
         c.commit();
+        remember(accepted);
         for (PendingAppend pending : accepted) {
             outcomes.put(pending, results(pending, inserted, false));
         }
@@ -213,7 +228,7 @@ final class BatchWriter implements AutoCloseable {
         return true;
     }
 
-    private static Map<String, AggregateState> aggregateStates(Connection c, List<PendingAppend> batch) throws SQLException {
+    private Map<String, AggregateState> aggregateStates(Connection c, List<PendingAppend> batch) throws SQLException {
         Set<String> ids = new LinkedHashSet<>();
         batch.forEach(p -> p.requests().stream().filter(AppendRequest::isAggregate).forEach(r -> ids.add(r.aggregateId())));
         Map<String, AggregateState> states = new HashMap<>();
@@ -225,6 +240,7 @@ final class BatchWriter implements AutoCloseable {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     states.put(rows.getString(1), new AggregateState(rows.getLong(2), rows.getBoolean(3)));
+                    known.committed(rows.getString(1), rows.getLong(2));
                 }
             }
         }
@@ -258,6 +274,10 @@ final class BatchWriter implements AutoCloseable {
         if (count == 0) {
             return inserted;
         }
+        AppendGuard guard = AppendGuard.of(accepted, known);
+        if (guard == null) {
+            return null;
+        }
         Columns columns = new Columns(count);
         for (PendingAppend pending : accepted) {
             for (AppendRequest request : pending.requests()) {
@@ -288,6 +308,8 @@ final class BatchWriter implements AutoCloseable {
             statement.setObject(p++, columns.contexts);
             statement.setObject(p++, columns.payloads);
             statement.setObject(p++, columns.metadata);
+            statement.setObject(p++, guard.aggregateIds());
+            statement.setObject(p++, guard.follows());
             if (!columns.snapshotIds.isEmpty()) {
                 statement.setObject(p++, columns.snapshotIds.toArray(String[]::new));
                 statement.setObject(p++, columns.snapshotSequences.toArray(Long[]::new));

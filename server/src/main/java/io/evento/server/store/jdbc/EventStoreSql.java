@@ -16,15 +16,17 @@ final class EventStoreSql {
             + " WITH ORDINALITY AS t(event_id, aggregate_id, aggregate_sequence, event_type, context, payload, metadata, ord))";
 
     /**
-     * The optimistic check, inside the insert: for every aggregate of the batch, its events are
-     * contiguous, its stored last sequence is the one before the first new event, and it is not
-     * deleted. One violation and the statement inserts nothing (the writer then classifies each append).
+     * The optimistic check, inside the insert, one row per aggregate of the batch ({@link AppendGuard}:
+     * text[] aggregate ids, bigint[] sequence whose event must exist, 0 when nothing needs looking
+     * up): the append follows a stored event and the aggregate is not deleted. One violation and the
+     * statement inserts nothing (the writer then classifies each append). An append overtaken by
+     * another writer is stopped by the unique index on (aggregate, sequence). Both look-ups are
+     * scalar sub-queries, so no cached plan can turn them into a scan of a whole table.
      */
-    private static final String CHECK = "expectation AS (SELECT aggregate_id, min(aggregate_sequence) AS first, "
-            + "max(aggregate_sequence) AS last, count(*) AS n FROM input WHERE aggregate_id IS NOT NULL GROUP BY aggregate_id), "
-            + "violation AS (SELECT 1 FROM expectation x WHERE x.last - x.first + 1 <> x.n "
-            + "OR coalesce((SELECT max(e.aggregate_sequence) FROM evento_event e WHERE e.aggregate_id = x.aggregate_id), 0) <> x.first - 1 "
-            + "OR EXISTS (SELECT 1 FROM evento_aggregate_deletion d WHERE d.aggregate_id = x.aggregate_id) LIMIT 1)";
+    private static final String CHECK = "violation AS (SELECT 1 FROM unnest(?::text[], ?::bigint[]) AS x(aggregate_id, follows) "
+            + "WHERE (x.follows > 0 AND (SELECT true FROM evento_event e WHERE e.aggregate_id = x.aggregate_id "
+            + "AND e.aggregate_sequence = x.follows) IS NULL) "
+            + "OR (SELECT true FROM evento_aggregate_deletion d WHERE d.aggregate_id = x.aggregate_id) IS NOT NULL LIMIT 1)";
 
     private static final String INSERT_FROM = "INSERT INTO evento_event (position, event_id, aggregate_id, aggregate_sequence, event_type, context, payload, metadata) ";
 
@@ -34,7 +36,7 @@ final class EventStoreSql {
 
     /**
      * HORIZON: positions from the sequence. PostgreSQL evaluates volatile output expressions after
-     * the sort, so positions ascend in batch order. Parameters: 7 arrays.
+     * the sort, so positions ascend in batch order. Parameters: 7 arrays, then the check's 2.
      */
     static final String INSERT_HORIZON = "WITH " + INPUT + ", " + CHECK + " "
             + INSERT_FROM + "SELECT nextval('evento_event_position_seq'), " + SELECT_INPUT

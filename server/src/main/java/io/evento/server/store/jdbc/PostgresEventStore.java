@@ -37,18 +37,21 @@ import java.util.concurrent.ThreadFactory;
 public final class PostgresEventStore implements EventStore {
 
     private static final String MODE_SETTING = "es.mode";
+    /** Aggregates whose last committed sequence is remembered (about 150 bytes each). */
+    private static final int KNOWN_AGGREGATES = 65_536;
 
     private final DataSource dataSource;
     private final EventStoreSettings settings;
     private final EventValidation validation;
     private final GroupCommitter committer;
+    private final KnownSequences known = new KnownSequences(KNOWN_AGGREGATES);
 
     public PostgresEventStore(DataSource dataSource, EventStoreSettings settings, ThreadFactory threadFactory) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.validation = new EventValidation(settings);
         checkMode();
-        this.committer = new GroupCommitter(settings, () -> new BatchWriter(dataSource, settings.mode()), threadFactory);
+        this.committer = new GroupCommitter(settings, () -> new BatchWriter(dataSource, settings.mode(), known), threadFactory);
     }
 
     private void checkMode() {
@@ -217,6 +220,7 @@ public final class PostgresEventStore implements EventStore {
                 }
                 long after = snapshot.map(Snapshot::sequence).orElse(0L);
                 long last = events.isEmpty() ? after : events.get(events.size() - 1).aggregateSequence();
+                known.committed(aggregateId, last);
                 return new AggregateStory(aggregateId, snapshot, events, last, deleted);
             }
         } catch (SQLException e) {

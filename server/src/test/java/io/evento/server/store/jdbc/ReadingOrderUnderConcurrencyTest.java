@@ -245,6 +245,8 @@ class ReadingOrderUnderConcurrencyTest {
                 insert.setArray(5, c.createArrayOf("text", Collections.nCopies(n, "default").toArray()));
                 insert.setArray(6, c.createArrayOf("text", Collections.nCopies(n, "{}").toArray()));
                 insert.setArray(7, c.createArrayOf("text", Collections.nCopies(n, "{}").toArray()));
+                insert.setArray(8, c.createArrayOf("text", new String[0]));
+                insert.setArray(9, c.createArrayOf("bigint", new Long[0]));
                 insert.executeQuery().close();
             }
             if (commit.get()) {
