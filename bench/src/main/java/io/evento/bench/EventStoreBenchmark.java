@@ -11,6 +11,7 @@ import io.evento.server.store.EventStoreMode;
 import io.evento.server.store.EventStoreSettings;
 import io.evento.server.store.NewEvent;
 import io.evento.server.store.StreamPosition;
+import io.evento.server.store.jdbc.EventStoreSql;
 import io.evento.server.store.jdbc.PostgresEventStore;
 
 import java.sql.Connection;
@@ -64,6 +65,7 @@ public final class EventStoreBenchmark {
         System.out.println();
         Map<String, double[]> rates = new LinkedHashMap<>();
         Map<EventStoreMode, Double> catchUp = new EnumMap<>(EventStoreMode.class);
+        Map<EventStoreMode, double[]> ceilings = new EnumMap<>(EventStoreMode.class);
         boolean warm = false;
         for (EventStoreMode mode : modes()) {
             try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_bench");
@@ -99,6 +101,7 @@ public final class EventStoreBenchmark {
                         perAppenders[i] = median(storeRuns);
                     }
                     rates.put(mode + (mode == EventStoreMode.HORIZON ? " (default)" : ""), concat(perAppenders, baseline));
+                    ceilings.put(mode, ceiling(pool, mode, perAppenders[APPENDERS.length - 1], baseline[APPENDERS.length - 1]));
                     bulkLoad(store, 200_000);
                     Thread.sleep(settings.fetchDelay().toMillis() + 100);
                     catchUp(store);
@@ -107,6 +110,37 @@ public final class EventStoreBenchmark {
             }
         }
         print(rates, catchUp);
+        printCeilings(ceilings);
+    }
+
+    /**
+     * What PostgreSQL alone commits with as many events in flight as the largest appender count:
+     * one connection with all of them per transaction, two with half each (medians of the
+     * repetitions). Returns {1 connection, 2 connections, store, baseline}.
+     */
+    private double[] ceiling(HikariDataSource pool, EventStoreMode mode, double store, double baseline) throws Exception {
+        int inFlight = APPENDERS[APPENDERS.length - 1];
+        double[] one = new double[REPEATS];
+        double[] two = new double[REPEATS];
+        for (int r = 0; r < REPEATS; r++) {
+            one[r] = measure(1, a -> new CeilingAppender(pool, mode, inFlight));
+            two[r] = inFlight < 2 ? one[r] : measure(2, a -> new CeilingAppender(pool, mode, inFlight / 2));
+            System.out.printf(Locale.ROOT, "  %-8s PostgreSQL alone, %d events in flight, run %d: 1 x %d: %,8.0f events/s, 2 x %d: %,8.0f events/s%n",
+                    mode, inFlight, r + 1, inFlight, one[r], inFlight / 2, two[r]);
+        }
+        return new double[]{median(one), median(two), store, baseline};
+    }
+
+    private static void printCeilings(Map<EventStoreMode, double[]> ceilings) {
+        int inFlight = APPENDERS[APPENDERS.length - 1];
+        System.out.println();
+        System.out.printf(Locale.ROOT, "| mode | PostgreSQL alone, 1 x %d per transaction | 2 x %d | best / baseline | store, %d appenders | store / best |%n",
+                inFlight, inFlight / 2, inFlight);
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        ceilings.forEach((mode, c) -> {
+            double best = Math.max(c[0], c[1]);
+            System.out.printf(Locale.ROOT, "| %s | %,.0f/s | %,.0f/s | %.2fx | %,.0f/s | %.0f %% |%n", mode, c[0], c[1], best / c[3], c[2], 100 * c[2] / best);
+        });
     }
 
     private static double median(double[] values) {
@@ -163,9 +197,9 @@ public final class EventStoreBenchmark {
                 try (appender) {
                     long now;
                     while ((now = System.nanoTime()) < end) {
-                        appender.appendOne();
+                        int written = appender.appendOne();
                         if (now >= measureFrom) {
-                            counted.increment();
+                            counted.add(written);
                         }
                     }
                 }
@@ -231,7 +265,8 @@ public final class EventStoreBenchmark {
     }
 
     private interface Appender extends AutoCloseable {
-        void appendOne() throws Exception;
+        /** Appends once; returns the number of events written. */
+        int appendOne() throws Exception;
 
         @Override
         default void close() throws Exception {
@@ -253,11 +288,12 @@ public final class EventStoreBenchmark {
         }
 
         @Override
-        public void appendOne() {
+        public int appendOne() {
             int i = next++ % aggregates.length;
             store.append(AppendRequest.toAggregate(aggregates[i], sequences[i],
                     List.of(new NewEvent(UUID.randomUUID().toString(), "TodoItemAdded", "default", PAYLOAD, METADATA))));
             sequences[i]++;
+            return 1;
         }
     }
 
@@ -284,7 +320,7 @@ public final class EventStoreBenchmark {
         }
 
         @Override
-        public void appendOne() throws Exception {
+        public int appendOne() throws Exception {
             int i = next++ % aggregates.length;
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, aggregates[i]);
@@ -295,6 +331,92 @@ public final class EventStoreBenchmark {
             insert.setString(7, METADATA);
             insert.executeUpdate();
             connection.commit();
+            return 1;
+        }
+
+        @Override
+        public void close() throws Exception {
+            insert.close();
+            connection.close();
+        }
+    }
+
+    /**
+     * PostgreSQL alone: one connection sending the store's own insert ({@link EventStoreSql#eventInsert})
+     * of {@code perTransaction} events back to back, each a one-round-trip implicit transaction, on
+     * aggregates of its own as the store's appenders use them. No queue, no thread hand-off, no store
+     * code in between: with k such connections and k x n = the appenders' count, an upper bound for
+     * any group commit with that many events in flight.
+     */
+    private static final class CeilingAppender implements Appender {
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private final EventStoreMode mode;
+        private final int perTransaction;
+        private final String[] aggregates = new String[100];
+        private final long[] sequences = new long[100];
+        private int next;
+
+        CeilingAppender(HikariDataSource pool, EventStoreMode mode, int perTransaction) {
+            this.mode = mode;
+            this.perTransaction = perTransaction;
+            try {
+                connection = pool.getConnection();
+                connection.setAutoCommit(true);
+                try (Statement generic = connection.createStatement()) {
+                    generic.execute("SET plan_cache_mode = force_generic_plan");
+                }
+                insert = connection.prepareStatement(EventStoreSql.eventInsert(mode));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            for (int i = 0; i < aggregates.length; i++) {
+                aggregates[i] = UUID.randomUUID().toString();
+            }
+        }
+
+        @Override
+        public int appendOne() throws Exception {
+            int n = perTransaction;
+            String[] ids = new String[n];
+            String[] aggregateIds = new String[n];
+            Long[] sequenceColumn = new Long[n];
+            Long[] follows = new Long[n];
+            for (int e = 0; e < n; e++) {
+                int i = next++ % aggregates.length;
+                ids[e] = UUID.randomUUID().toString();
+                aggregateIds[e] = aggregates[i];
+                sequenceColumn[e] = ++sequences[i];
+                follows[e] = 0L;
+            }
+            String[] types = new String[n];
+            String[] contexts = new String[n];
+            String[] payloads = new String[n];
+            String[] metadata = new String[n];
+            java.util.Arrays.fill(types, "TodoItemAdded");
+            java.util.Arrays.fill(contexts, "default");
+            java.util.Arrays.fill(payloads, PAYLOAD);
+            java.util.Arrays.fill(metadata, METADATA);
+            Object[] parameters = {ids, aggregateIds, sequenceColumn, types, contexts, payloads, metadata, aggregateIds, follows};
+            for (int p = 0; p < parameters.length; p++) {
+                insert.setObject(p + 1, parameters[p]);
+            }
+            boolean rows = insert.execute();
+            if (mode == EventStoreMode.CPES) {
+                rows = insert.getMoreResults();
+            }
+            int written = 0;
+            if (rows) {
+                try (java.sql.ResultSet result = insert.getResultSet()) {
+                    while (result.next()) {
+                        written++;
+                    }
+                }
+            }
+            if (written != n) {
+                throw new IllegalStateException("the insert wrote " + written + " of " + n + " events");
+            }
+            return n;
         }
 
         @Override

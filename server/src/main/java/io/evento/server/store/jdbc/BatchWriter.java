@@ -257,7 +257,7 @@ final class BatchWriter implements AutoCloseable {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     found.put(rows.getString(1), new AppendResult.Appended(rows.getString(1),
-                            position(rows.getLong(2), rows.getLong(3)), rows.getLong(4), rows.getTimestamp(5).toInstant()));
+                            position(rows.getLong(2), rows.getLong(3)), rows.getLong(4), PostgresEventStore.instant(rows, 5)));
                 }
             }
         }
@@ -284,15 +284,7 @@ final class BatchWriter implements AutoCloseable {
                 columns.add(request);
             }
         }
-        StringBuilder sql = new StringBuilder();
-        if (mode == EventStoreMode.CPES) {
-            sql.append(EventStoreSql.LOCK_APPENDS).append(";\n");
-        }
-        sql.append(switch (mode) {
-            case HORIZON -> EventStoreSql.INSERT_HORIZON;
-            case CPES -> EventStoreSql.INSERT_CPES;
-            case APES -> EventStoreSql.INSERT_APES;
-        });
+        StringBuilder sql = new StringBuilder(EventStoreSql.eventInsert(mode));
         if (!columns.snapshotIds.isEmpty()) {
             sql.append(";\n").append(EventStoreSql.UPSERT_SNAPSHOTS);
         }
@@ -334,7 +326,7 @@ final class BatchWriter implements AutoCloseable {
                 while (rows.next()) {
                     String id = rows.getString(1);
                     inserted.put(id, new AppendResult.Appended(id, position(rows.getLong(2), rows.getLong(3)), columns.sequenceOf.get(id),
-                            rows.getTimestamp(4).toInstant()));
+                            PostgresEventStore.instant(rows, 4)));
                 }
             }
         }

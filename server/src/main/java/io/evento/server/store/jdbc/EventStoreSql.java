@@ -1,12 +1,28 @@
 package io.evento.server.store.jdbc;
 
+import io.evento.server.store.EventStoreMode;
+
 /**
  * Every SQL statement of the PostgreSQL event store, as named constants. The schema is the Flyway
  * migration {@code V1__event_store.sql}; the reading order of each mode: ADR 0003.
  */
-final class EventStoreSql {
+public final class EventStoreSql {
 
     private EventStoreSql() {
+    }
+
+    /**
+     * What a group-commit transaction sends for its events, in one round trip: for CPES the lock
+     * first, then the mode's insert. Parameters: the 7 column arrays, then the check's 2 (aggregate
+     * ids, sequence that must exist or 0). Public for the benchmark, which runs it without the store
+     * around it to show what PostgreSQL alone does.
+     */
+    public static String eventInsert(EventStoreMode mode) {
+        return switch (mode) {
+            case HORIZON -> INSERT_HORIZON;
+            case CPES -> LOCK_APPENDS + ";\n" + INSERT_CPES;
+            case APES -> INSERT_APES;
+        };
     }
 
     static final String COLUMNS = "tx_id, position, event_id, aggregate_id, aggregate_sequence, event_type, context, payload, metadata, created_at";
