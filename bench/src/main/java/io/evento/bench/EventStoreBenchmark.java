@@ -101,7 +101,7 @@ public final class EventStoreBenchmark {
                         perAppenders[i] = median(storeRuns);
                     }
                     rates.put(mode + (mode == EventStoreMode.HORIZON ? " (default)" : ""), concat(perAppenders, baseline));
-                    ceilings.put(mode, ceiling(pool, mode, perAppenders[APPENDERS.length - 1], baseline[APPENDERS.length - 1]));
+                    ceilings.put(mode, ceiling(pool, store, mode, perAppenders[APPENDERS.length - 1], baseline[APPENDERS.length - 1]));
                     bulkLoad(store, 200_000);
                     Thread.sleep(settings.fetchDelay().toMillis() + 100);
                     catchUp(store);
@@ -116,30 +116,106 @@ public final class EventStoreBenchmark {
     /**
      * What PostgreSQL alone commits with as many events in flight as the largest appender count:
      * one connection with all of them per transaction, two with half each (medians of the
-     * repetitions). Returns {1 connection, 2 connections, store, baseline}.
+     * repetitions); and the store again with the same number of appenders written as asynchronous
+     * loops instead of parked threads. Returns {1 connection, 2 connections, store, baseline, store async}.
      */
-    private double[] ceiling(HikariDataSource pool, EventStoreMode mode, double store, double baseline) throws Exception {
+    private double[] ceiling(HikariDataSource pool, PostgresEventStore store, EventStoreMode mode, double storeRate, double baseline) throws Exception {
         int inFlight = APPENDERS[APPENDERS.length - 1];
         double[] one = new double[REPEATS];
         double[] two = new double[REPEATS];
+        double[] async = new double[REPEATS];
         for (int r = 0; r < REPEATS; r++) {
             one[r] = measure(1, a -> new CeilingAppender(pool, mode, inFlight));
             two[r] = inFlight < 2 ? one[r] : measure(2, a -> new CeilingAppender(pool, mode, inFlight / 2));
-            System.out.printf(Locale.ROOT, "  %-8s PostgreSQL alone, %d events in flight, run %d: 1 x %d: %,8.0f events/s, 2 x %d: %,8.0f events/s%n",
-                    mode, inFlight, r + 1, inFlight, one[r], inFlight / 2, two[r]);
+            async[r] = measureAsync(store, inFlight);
+            System.out.printf(Locale.ROOT, "  %-8s PostgreSQL alone, %d events in flight, run %d: 1 x %d: %,8.0f events/s, 2 x %d: %,8.0f events/s;"
+                            + " store with %d asynchronous appenders: %,8.0f events/s%n",
+                    mode, inFlight, r + 1, inFlight, one[r], inFlight / 2, two[r], inFlight, async[r]);
         }
-        return new double[]{median(one), median(two), store, baseline};
+        return new double[]{median(one), median(two), storeRate, baseline, median(async)};
+    }
+
+    /**
+     * Events per second of {@code appenders} appenders that are asynchronous loops rather than
+     * threads, as the server uses the store: each sends its next append (same events and
+     * aggregates as {@link StoreAppender}) from the completion of the one before, so no thread
+     * parks and none has to be woken. Still at most one append in flight per appender.
+     */
+    private double measureAsync(PostgresEventStore store, int appenders) throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.MILLISECONDS.toNanos(warmupMillis);
+        long end = measureFrom + TimeUnit.MILLISECONDS.toNanos(runMillis);
+        LongAdder counted = new LongAdder();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(appenders);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int a = 0; a < appenders; a++) {
+            new AsyncAppender(store, end, measureFrom, counted, finished, failure).next();
+        }
+        finished.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException("an asynchronous append failed", failure.get());
+        }
+        return counted.sum() / (runMillis / 1000.0);
+    }
+
+    /** One asynchronous appender: the next append leaves from the completion of the previous one. */
+    private static final class AsyncAppender {
+        private final PostgresEventStore store;
+        private final long end;
+        private final long measureFrom;
+        private final LongAdder counted;
+        private final java.util.concurrent.CountDownLatch finished;
+        private final java.util.concurrent.atomic.AtomicReference<Throwable> failure;
+        private final String[] aggregates = new String[100];
+        private final long[] sequences = new long[100];
+        private int appended;
+
+        AsyncAppender(PostgresEventStore store, long end, long measureFrom, LongAdder counted,
+                      java.util.concurrent.CountDownLatch finished, java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
+            this.store = store;
+            this.end = end;
+            this.measureFrom = measureFrom;
+            this.counted = counted;
+            this.finished = finished;
+            this.failure = failure;
+            for (int i = 0; i < aggregates.length; i++) {
+                aggregates[i] = UUID.randomUUID().toString();
+            }
+        }
+
+        void next() {
+            long now = System.nanoTime();
+            if (now >= end) {
+                finished.countDown();
+                return;
+            }
+            int i = appended++ % aggregates.length;
+            store.appendAsync(List.of(AppendRequest.toAggregate(aggregates[i], sequences[i],
+                    List.of(new NewEvent(UUID.randomUUID().toString(), "TodoItemAdded", "default", PAYLOAD, METADATA))))).whenComplete((result, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                    finished.countDown();
+                    return;
+                }
+                sequences[i]++;
+                if (now >= measureFrom) {
+                    counted.increment();
+                }
+                next();
+            });
+        }
     }
 
     private static void printCeilings(Map<EventStoreMode, double[]> ceilings) {
         int inFlight = APPENDERS[APPENDERS.length - 1];
         System.out.println();
-        System.out.printf(Locale.ROOT, "| mode | PostgreSQL alone, 1 x %d per transaction | 2 x %d | best / baseline | store, %d appenders | store / best |%n",
-                inFlight, inFlight / 2, inFlight);
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "| mode | PostgreSQL alone, 1 x %d per transaction | 2 x %d | best / baseline | store, %d appenders | store / best "
+                + "| store, %d asynchronous appenders | ratio to baseline |%n", inFlight, inFlight / 2, inFlight, inFlight);
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         ceilings.forEach((mode, c) -> {
             double best = Math.max(c[0], c[1]);
-            System.out.printf(Locale.ROOT, "| %s | %,.0f/s | %,.0f/s | %.2fx | %,.0f/s | %.0f %% |%n", mode, c[0], c[1], best / c[3], c[2], 100 * c[2] / best);
+            System.out.printf(Locale.ROOT, "| %s | %,.0f/s | %,.0f/s | %.2fx | %,.0f/s | %.0f %% | %,.0f/s | %.2fx |%n",
+                    mode, c[0], c[1], best / c[3], c[2], 100 * c[2] / best, c[4], c[4] / c[3]);
         });
     }
 
