@@ -181,7 +181,8 @@ public final class FrameCodec {
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
-    static long utf8Length(String text) {
+    /** The UTF-8 size of a text without encoding it (frame and payload limits are in bytes). */
+    public static long utf8Length(String text) {
         long bytes = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

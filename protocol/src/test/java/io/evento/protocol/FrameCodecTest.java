@@ -202,6 +202,22 @@ class FrameCodecTest {
     }
 
     @Nested
+    class Utf8Length {
+
+        @Test
+        void countsTheBytesOfEachCharacterAsUtf8WouldEncodeIt() {
+            // given ASCII, a 2-byte, a 3-byte and a 4-byte (surrogate pair) character
+            String text = "a\u00e9\u20ac\ud83d\ude00";
+
+            // when
+            long bytes = FrameCodec.utf8Length(text);
+
+            // then
+            assertThat(bytes).isEqualTo(1 + 2 + 3 + 4).isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Nested
     class Batches {
 
         @Test

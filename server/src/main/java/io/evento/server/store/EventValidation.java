@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.evento.protocol.ErrorCode;
+import io.evento.protocol.FrameCodec;
 import io.evento.protocol.EventoException;
 
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class EventValidation {
         if (text == null) {
             throw new EventoException(ErrorCode.INVALID_JSON, field + " is missing");
         }
-        long bytes = utf8Length(text);
+        long bytes = FrameCodec.utf8Length(text);
         if (bytes > maxBytes) {
             throw new EventoException(ErrorCode.PAYLOAD_TOO_LARGE, field + " has " + bytes + " bytes, the limit is " + maxBytes);
         }
@@ -131,24 +132,6 @@ public final class EventValidation {
         if (text.indexOf('\u0000') >= 0) {
             throw new EventoException(ErrorCode.INVALID_JSON, field + " contains a NUL character");
         }
-    }
-
-    static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     private static EventoException invalid(String message) {
