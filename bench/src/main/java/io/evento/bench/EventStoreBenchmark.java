@@ -166,9 +166,7 @@ public final class EventStoreBenchmark {
         private final LongAdder counted;
         private final java.util.concurrent.CountDownLatch finished;
         private final java.util.concurrent.atomic.AtomicReference<Throwable> failure;
-        private final String[] aggregates = new String[100];
-        private final long[] sequences = new long[100];
-        private int appended;
+        private final OwnAggregates own = new OwnAggregates();
 
         AsyncAppender(PostgresEventStore store, long end, long measureFrom, LongAdder counted,
                       java.util.concurrent.CountDownLatch finished, java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
@@ -178,9 +176,6 @@ public final class EventStoreBenchmark {
             this.counted = counted;
             this.finished = finished;
             this.failure = failure;
-            for (int i = 0; i < aggregates.length; i++) {
-                aggregates[i] = UUID.randomUUID().toString();
-            }
         }
 
         void next() {
@@ -189,15 +184,15 @@ public final class EventStoreBenchmark {
                 finished.countDown();
                 return;
             }
-            int i = appended++ % aggregates.length;
-            store.appendAsync(List.of(AppendRequest.toAggregate(aggregates[i], sequences[i],
+            int i = own.next();
+            store.appendAsync(List.of(AppendRequest.toAggregate(own.id(i), own.last(i),
                     List.of(new NewEvent(UUID.randomUUID().toString(), "TodoItemAdded", "default", PAYLOAD, METADATA))))).whenComplete((result, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
                     finished.countDown();
                     return;
                 }
-                sequences[i]++;
+                own.advance(i);
                 if (now >= measureFrom) {
                     counted.increment();
                 }
@@ -352,23 +347,18 @@ public final class EventStoreBenchmark {
     /** One event per append through the store, over 100 aggregates of its own. */
     private static final class StoreAppender implements Appender {
         private final PostgresEventStore store;
-        private final String[] aggregates = new String[100];
-        private final long[] sequences = new long[100];
-        private int next;
+        private final OwnAggregates own = new OwnAggregates();
 
         StoreAppender(PostgresEventStore store) {
             this.store = store;
-            for (int i = 0; i < aggregates.length; i++) {
-                aggregates[i] = UUID.randomUUID().toString();
-            }
         }
 
         @Override
         public int appendOne() {
-            int i = next++ % aggregates.length;
-            store.append(AppendRequest.toAggregate(aggregates[i], sequences[i],
+            int i = own.next();
+            store.append(AppendRequest.toAggregate(own.id(i), own.last(i),
                     List.of(new NewEvent(UUID.randomUUID().toString(), "TodoItemAdded", "default", PAYLOAD, METADATA))));
-            sequences[i]++;
+            own.advance(i);
             return 1;
         }
     }
@@ -377,9 +367,7 @@ public final class EventStoreBenchmark {
     private static final class RawAppender implements Appender {
         private final Connection connection;
         private final PreparedStatement insert;
-        private final String[] aggregates = new String[100];
-        private final long[] sequences = new long[100];
-        private int next;
+        private final OwnAggregates own = new OwnAggregates();
 
         RawAppender(HikariDataSource pool) {
             try {
@@ -390,17 +378,14 @@ public final class EventStoreBenchmark {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
-            for (int i = 0; i < aggregates.length; i++) {
-                aggregates[i] = UUID.randomUUID().toString();
-            }
         }
 
         @Override
         public int appendOne() throws Exception {
-            int i = next++ % aggregates.length;
+            int i = own.next();
             insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, aggregates[i]);
-            insert.setLong(3, ++sequences[i]);
+            insert.setString(2, own.id(i));
+            insert.setLong(3, own.advance(i));
             insert.setString(4, "TodoItemAdded");
             insert.setString(5, "default");
             insert.setString(6, PAYLOAD);
@@ -429,9 +414,7 @@ public final class EventStoreBenchmark {
         private final PreparedStatement insert;
         private final EventStoreMode mode;
         private final int perTransaction;
-        private final String[] aggregates = new String[100];
-        private final long[] sequences = new long[100];
-        private int next;
+        private final OwnAggregates own = new OwnAggregates();
 
         CeilingAppender(HikariDataSource pool, EventStoreMode mode, int perTransaction) {
             this.mode = mode;
@@ -446,9 +429,6 @@ public final class EventStoreBenchmark {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
-            for (int i = 0; i < aggregates.length; i++) {
-                aggregates[i] = UUID.randomUUID().toString();
-            }
         }
 
         @Override
@@ -459,10 +439,10 @@ public final class EventStoreBenchmark {
             Long[] sequenceColumn = new Long[n];
             Long[] follows = new Long[n];
             for (int e = 0; e < n; e++) {
-                int i = next++ % aggregates.length;
+                int i = own.next();
                 ids[e] = UUID.randomUUID().toString();
-                aggregateIds[e] = aggregates[i];
-                sequenceColumn[e] = ++sequences[i];
+                aggregateIds[e] = own.id(i);
+                sequenceColumn[e] = own.advance(i);
                 follows[e] = 0L;
             }
             String[] types = new String[n];
@@ -499,6 +479,37 @@ public final class EventStoreBenchmark {
         public void close() throws Exception {
             insert.close();
             connection.close();
+        }
+    }
+
+    /** The 100 aggregates of one appender, used in turn, with the last sequence each has reached. */
+    private static final class OwnAggregates {
+        private final String[] ids = new String[100];
+        private final long[] sequences = new long[100];
+        private int next;
+
+        OwnAggregates() {
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = UUID.randomUUID().toString();
+            }
+        }
+
+        /** The index of the next aggregate in turn. */
+        int next() {
+            return next++ % ids.length;
+        }
+
+        String id(int index) {
+            return ids[index];
+        }
+
+        long last(int index) {
+            return sequences[index];
+        }
+
+        /** Moves the aggregate one event on; returns its new last sequence. */
+        long advance(int index) {
+            return ++sequences[index];
         }
     }
 }
