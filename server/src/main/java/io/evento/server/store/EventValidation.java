@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.evento.protocol.ErrorCode;
-import io.evento.protocol.FrameCodec;
 import io.evento.protocol.EventoException;
+import io.evento.protocol.FrameCodec;
 
 import java.io.IOException;
 import java.util.HashSet;
