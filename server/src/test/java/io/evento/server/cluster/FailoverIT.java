@@ -67,8 +67,9 @@ class FailoverIT {
         bundle = new ReconnectingBundle(List.of(first, second), TOKEN, "accounts",
                 List.of(FakeHandlers.aggregate("Account", type)), FakeHandlers.countingAggregate(invocations));
         assertThat(bundle.awaitRegistrations(1, Duration.ofSeconds(20))).isTrue();
+        // the caller sends heartbeats: silent for three periods (3 s) while the bundle fails over, it would be dropped
         caller = BusClient.register(second, TOKEN, "teller", "teller-1",
-                List.of(new ComponentInfo("Teller", ComponentKind.INVOKER, 1, List.of(), null)), 0);
+                List.of(new ComponentInfo("Teller", ComponentKind.INVOKER, 1, List.of(), null)), 0).keepAlive(Duration.ofMillis(300));
         String account = "account-" + UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
             assertThat(send(type, account, i)).isInstanceOf(CommandResult.class);
@@ -82,7 +83,7 @@ class FailoverIT {
         assertThat(bundle.awaitRegistrations(2, Duration.ofSeconds(30))).isTrue();
         assertThat(bundle.registrations()).containsExactly(first, second);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> send(type, account, 5) instanceof CommandResult);
+                .untilAsserted(() -> assertThat(send(type, account, 5)).isInstanceOf(CommandResult.class));
         Duration recovered = Duration.ofNanos(System.nanoTime() - killed);
         assertThat(recovered).isLessThan(Duration.ofSeconds(30));
         for (int i = 6; i < 10; i++) {
