@@ -43,10 +43,15 @@ final class BenchClient implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
 
     BenchClient(String baseUrl, String token, String bundleId, List<ComponentInfo> components, Function<Frame, Frame> responder) {
+        this(baseUrl, token, bundleId, components, responder, 0);
+    }
+
+    BenchClient(String baseUrl, String token, String bundleId, List<ComponentInfo> components, Function<Frame, Frame> responder,
+                int aggregateCache) {
         this.responder = responder;
         this.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "/bus"), new Listener()).join();
         Frame welcome = request(new Hello(UUID.randomUUID().toString(), Hello.PROTOCOL_VERSION, bundleId, 1,
-                bundleId + "-" + UUID.randomUUID().toString().substring(0, 8), token, components, List.of(), 0)).join();
+                bundleId + "-" + UUID.randomUUID().toString().substring(0, 8), token, components, List.of(), 0, aggregateCache)).join();
         if (!(welcome instanceof Welcome)) {
             throw new IllegalStateException("not welcomed: " + welcome);
         }

@@ -36,22 +36,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Domain commands through the bus: a fake aggregate bundle answering every command with one
- * event, callers keeping {@code concurrency} commands in flight over 1000 aggregates, through one
- * server instance and through two; and, in the same run, the raw event-store append rate (16
- * appenders, one event each) as the baseline. Usage: {@code bench/run bus [seconds] [concurrency]}.
+ * Domain commands through the bus, everything on this machine: a fake aggregate bundle (raw
+ * protocol, one event per command) per server, callers keeping {@code concurrency} commands in
+ * flight. Phases after a warm-up: one server with a warm aggregate cache (1000 aggregates), one
+ * server with a cold cache (every command on a new aggregate), one server with the bundle's cache
+ * off, one server paced at half the warm rate (open loop, for latency), two servers with a warm
+ * cache; then the raw event store (16 appenders) in the same database. Each phase prints its rate,
+ * latencies and the CPU per command of the server, the load generator and PostgreSQL.
+ * Usage: {@code bench/run bus [seconds] [concurrency]}; {@code -Dwarmup=seconds} (default 15),
+ * {@code -Dphases=warm,cold,nocache,paced,two} to choose.
  */
 public final class BusBenchmark {
 
     private static final String TOKEN = "bench-token";
     private static final String TYPE = "AddItem";
     private static final String PAYLOAD = "{\"listId\":\"7d1f0c9e-3a52-4c1e-9f55-0b9e6a2f4d11\",\"text\":\"buy oat milk and two loaves of bread\",\"priority\":3}";
+    private static final AtomicLong NEW_AGGREGATES = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 10;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        long warmup = Long.getLong("warmup", 15);
+        List<String> phases = List.of(System.getProperty("phases", "warm,cold,nocache,paced,two").split(","));
         Path root = MicroRecipe.projectDir();
         Path runtime = root.resolve("server/target/runtime");
         try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_bench")) {
@@ -59,67 +70,122 @@ public final class BusBenchmark {
                     root.resolve("server/target/evento-server.war"), 2, Map.of(
                     "EVENTO_DB_URL", database.jdbcUrl(), "EVENTO_DB_USER", ThrowawayDatabase.user(),
                     "EVENTO_DB_PASSWORD", ThrowawayDatabase.password(), "EVENTO_BUS_TOKENS", TOKEN, "EVENTO_DB_POOL_SIZE", "24"),
-                    "512m", root.resolve("bench/target/bus-bench"));
-            System.out.printf(Locale.ROOT, "Evento bus benchmark: %d s per run, %d commands in flight, 1000 aggregates, PostgreSQL %s%n",
-                    seconds, concurrency, ThrowawayDatabase.testUrl());
+                    System.getProperty("heap", "512m"), root.resolve("bench/target/bus-bench"));
+            System.out.printf(Locale.ROOT, "Evento bus benchmark: %d s per phase after %d s of warm-up, %d commands in flight, PostgreSQL %s%n",
+                    seconds, warmup, concurrency, ThrowawayDatabase.testUrl());
             try (MicroCluster cluster = MicroCluster.prepare(MicroRecipe.fromProject(), settings).startAll(Duration.ofSeconds(240))) {
+                CpuMeter meter = new CpuMeter(List.of(cluster.instance(0).pid(), cluster.instance(1).pid()));
                 List<String> one = List.of(cluster.instance(0).baseUrl());
                 List<String> two = List.of(cluster.instance(0).baseUrl(), cluster.instance(1).baseUrl());
-                run("warm-up", one, 3, concurrency);
-                Result single = run("1 server", one, seconds, concurrency);
-                Result both = run("2 servers", two, seconds, concurrency);
+                List<Result> results = new ArrayList<>();
+                run(new Phase("warm-up", one, warmup, concurrency, 1000, true, 0), meter);
+                Result warm = null;
+                if (phases.contains("warm")) {
+                    warm = run(new Phase("1 server, warm cache", one, seconds, concurrency, 1000, true, 0), meter);
+                    results.add(warm);
+                }
+                if (phases.contains("cold")) {
+                    results.add(run(new Phase("1 server, cold cache (new aggregate per command)", one, seconds, concurrency, 0, true, 0), meter));
+                }
+                if (phases.contains("nocache")) {
+                    results.add(run(new Phase("1 server, bundle without cache", one, seconds, concurrency, 1000, false, 0), meter));
+                }
+                if (phases.contains("paced") && warm != null) {
+                    results.add(run(new Phase("1 server, paced at half the warm rate", one, seconds, 1024, 1000, true, warm.rate / 2), meter));
+                }
+                if (phases.contains("two")) {
+                    run(new Phase("warm-up, 2 servers", two, Math.max(5, warmup / 3), concurrency, 1000, true, 0), meter);
+                    results.add(run(new Phase("2 servers, warm cache", two, seconds, concurrency, 1000, true, 0), meter));
+                }
                 double store = storeBaseline(database.jdbcUrl(), seconds);
                 System.out.println();
-                System.out.println("| path | commands/s | p50 | p99 | ratio to raw store appends |");
-                System.out.println("|---|---:|---:|---:|---:|");
-                for (Result r : List.of(single, both)) {
-                    System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f ms | %.1f ms | %.2fx |%n", r.name, r.rate, r.p50, r.p99, r.rate / store);
+                System.out.println("| phase | commands/s | p50 | p99 | server CPU per command | load generator | PostgreSQL | ratio to raw store appends |");
+                System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+                for (Result r : results) {
+                    System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f ms | %.1f ms | %.3f ms | %.3f ms | %.3f ms | %.2fx |%n", r.name, r.rate,
+                            r.p50, r.p99, r.serverCpuMillis, r.generatorCpuMillis, r.postgresCpuMillis, r.rate / store);
                 }
-                System.out.printf(Locale.ROOT, "| raw event store appends (16 appenders, 1 event each, same database) | %,.0f | | | 1.00x |%n", store);
+                System.out.printf(Locale.ROOT, "| raw event store appends (16 appenders, 1 event each, same database) | %,.0f | | | | | | 1.00x |%n", store);
+                Result twoServers = results.stream().filter(r -> r.name.startsWith("2 servers")).findFirst().orElse(null);
+                if (warm != null && twoServers != null) {
+                    System.out.printf(Locale.ROOT, "two servers / one server: %.2fx%n", twoServers.rate / warm.rate);
+                }
             }
         }
     }
 
-    private record Result(String name, double rate, double p50, double p99) {
+    /**
+     * One phase.
+     *
+     * @param aggregates  aggregates the commands pick from (0: a new aggregate per command)
+     * @param cache       whether the fake bundle keeps an aggregate cache
+     * @param pacedRate   0: closed loop ({@code concurrency} in flight); above 0: that many commands per
+     *                    second sent on schedule (latency measured from the scheduled time)
+     */
+    private record Phase(String name, List<String> servers, long seconds, int concurrency, int aggregates, boolean cache, double pacedRate) {
     }
 
-    /** Aggregate bundles on each server, callers spread over them, {@code concurrency} commands in flight. */
-    private static Result run(String name, List<String> servers, long seconds, int concurrency) throws Exception {
+    private record Result(String name, double rate, double p50, double p99, double serverCpuMillis, double generatorCpuMillis,
+                          double postgresCpuMillis) {
+    }
+
+    private static Result run(Phase phase, CpuMeter meter) throws Exception {
         ComponentInfo aggregate = new ComponentInfo("TodoList", ComponentKind.AGGREGATE, 1,
                 List.of(new HandlerInfo(TYPE, MessageKind.DOMAIN_COMMAND, "ItemAdded", false, null, List.of(), List.of())), null);
         ComponentInfo invoker = new ComponentInfo("Api", ComponentKind.INVOKER, 1, List.of(), null);
         List<BenchClient> clients = new ArrayList<>();
         List<BenchClient> callers = new ArrayList<>();
-        for (String server : servers) {
-            clients.add(new BenchClient(server, TOKEN, "todo-" + name.replace(' ', '-'), List.of(aggregate), BusBenchmark::handle));
+        String bundle = "todo-" + UUID.randomUUID().toString().substring(0, 6);
+        String prefix = "list-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        for (String server : phase.servers) {
+            FakeAggregate handler = new FakeAggregate(phase.cache);
+            clients.add(new BenchClient(server, TOKEN, bundle, List.of(aggregate), handler, handler.cacheSize()));
             BenchClient caller = new BenchClient(server, TOKEN, "api", List.of(invoker), null);
             clients.add(caller);
             callers.add(caller);
         }
         Thread.sleep(500);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        long[][] latencies = new long[concurrency][];
-        AtomicLong done = new AtomicLong();
-        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
+        CpuMeter.Reading before = meter.read();
+        long[] all = phase.pacedRate > 0 ? paced(phase, callers, prefix) : closedLoop(phase, callers, prefix);
+        CpuMeter.Reading used = meter.read().minus(before);
+        clients.forEach(BenchClient::close);
+        double commands = Math.max(1, all.length);
+        Result result = new Result(phase.name, all.length / (double) phase.seconds, percentile(all, 0.5), percentile(all, 0.99),
+                used.serverTotal() / 1e6 / commands, used.generator() / 1e6 / commands, used.postgres() / 1e6 / commands);
+        System.out.printf(Locale.ROOT, "  %-50s %,8.0f commands/s  p50 %.1f ms  p99 %.1f ms  CPU per command: server %.3f ms, "
+                        + "load generator %.3f ms, PostgreSQL %.3f ms  (%,d commands; machine busy %.0f%% of 2 cores)%n",
+                phase.name, result.rate, result.p50, result.p99, result.serverCpuMillis, result.generatorCpuMillis, result.postgresCpuMillis,
+                all.length, 100.0 * (used.serverTotal() + used.generator() + used.postgres()) / used.wallNanos() / 2);
+        return result;
+    }
+
+    private static SendCommand command(String prefix, int aggregates) {
+        String aggregateId = aggregates == 0 ? prefix + NEW_AGGREGATES.incrementAndGet()
+                : prefix + ThreadLocalRandom.current().nextInt(aggregates);
+        return new SendCommand(UUID.randomUUID().toString(), MessageKind.DOMAIN_COMMAND, TYPE, RawJson.of(PAYLOAD), null, aggregateId,
+                null, 30_000, "Api");
+    }
+
+    private static long[] closedLoop(Phase phase, List<BenchClient> callers, String prefix) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(phase.seconds);
+        long[][] latencies = new long[phase.concurrency][];
+        ExecutorService threads = Executors.newFixedThreadPool(phase.concurrency);
         List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < concurrency; t++) {
+        for (int t = 0; t < phase.concurrency; t++) {
             int index = t;
             futures.add(threads.submit(() -> {
                 BenchClient caller = callers.get(index % callers.size());
                 long[] mine = new long[1 << 20];
                 int n = 0;
                 while (System.nanoTime() < end) {
-                    String aggregateId = "list-" + (int) (Math.random() * 1000);
                     long start = System.nanoTime();
-                    Frame answer = caller.request(new SendCommand(UUID.randomUUID().toString(), MessageKind.DOMAIN_COMMAND, TYPE,
-                            RawJson.of(PAYLOAD), null, aggregateId, null, 30_000, "Api")).join();
+                    Frame answer = caller.request(command(prefix, phase.aggregates)).join();
                     if (!(answer instanceof CommandResult)) {
                         throw new IllegalStateException("command failed: " + answer);
                     }
                     if (n < mine.length) {
                         mine[n++] = System.nanoTime() - start;
                     }
-                    done.incrementAndGet();
                 }
                 latencies[index] = Arrays.copyOf(mine, n);
                 return null;
@@ -129,23 +195,45 @@ public final class BusBenchmark {
             future.get();
         }
         threads.shutdown();
-        clients.forEach(BenchClient::close);
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        Result result = new Result(name, done.get() / (double) seconds, percentile(all, 0.5), percentile(all, 0.99));
-        System.out.printf(Locale.ROOT, "  %-9s %,8.0f commands/s  p50 %.1f ms  p99 %.1f ms  (%,d commands)%n",
-                name, result.rate, result.p50, result.p99, all.length);
-        return result;
+        return Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
     }
 
-    /** The aggregate: one event per command, built from the story's length. */
-    private static Frame handle(Frame frame) {
-        if (!(frame instanceof InvokeDomainCommand invoke)) {
-            return null;
+    /** Open loop: commands leave on a fixed schedule whatever the answers do; latency counts from the scheduled moment. */
+    private static long[] paced(Phase phase, List<BenchClient> callers, String prefix) throws Exception {
+        long interval = (long) (1e9 / phase.pacedRate);
+        long start = System.nanoTime();
+        long count = (long) (phase.pacedRate * phase.seconds);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        List<CompletableFuture<Frame>> pending = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            long scheduled = start + i * interval;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            BenchClient caller = callers.get((int) (i % callers.size()));
+            CompletableFuture<Frame> answer = caller.request(command(prefix, phase.aggregates));
+            answer.whenComplete((frame, error) -> {
+                if (frame instanceof CommandResult) {
+                    latencies.add(System.nanoTime() - scheduled);
+                } else {
+                    failures.incrementAndGet();
+                }
+            });
+            pending.add(answer);
         }
-        return new DomainCommandHandled(UUID.randomUUID().toString(), invoke.id(),
-                new NewEventRecord("ItemAdded", RawJson.of("{\"item\":" + invoke.payload().json() + ",\"after\":"
-                        + invoke.story().lastSequence() + "}"), null, null),
-                invoke.story().events().size() >= 20 ? RawJson.of("{\"items\":" + (invoke.story().lastSequence() + 1) + "}") : null, false);
+        for (CompletableFuture<Frame> answer : pending) {
+            try {
+                answer.join();
+            } catch (RuntimeException e) {
+                // counted above
+            }
+        }
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " paced commands failed");
+        }
+        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -111,6 +111,7 @@ public final class EventoBundle implements AutoCloseable {
         private Function<Class<?>, Object> injector = type -> null;
         private int invocationThreads = 8;
         private int maxInFlight = 64;
+        private int aggregateCache = 10_000;
         private Duration catchUpTimeout = Duration.ofSeconds(60);
         private Duration connectTimeout = Duration.ofSeconds(60);
 
@@ -177,6 +178,19 @@ public final class EventoBundle implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many aggregate states this instance keeps between commands (default 10,000; 0 turns
+         * the cache off). The server then sends a command only the events after the state the
+         * instance holds instead of the whole story. Aggregate states must be immutable (records).
+         */
+        public Builder aggregateCache(int states) {
+            if (states < 0) {
+                throw new IllegalArgumentException("aggregateCache must not be negative");
+            }
+            this.aggregateCache = states;
+            return this;
+        }
+
         /** How long start() waits for projectors to catch up before enabling anyway. */
         public Builder catchUpTimeout(Duration timeout) {
             this.catchUpTimeout = timeout;
@@ -208,7 +222,7 @@ public final class EventoBundle implements AutoCloseable {
             ComponentModel model = ComponentModel.of(all);
             String instance = instanceId == null ? bundleId + "-" + UUID.randomUUID().toString().substring(0, 8) : instanceId;
             BundleRuntime runtime = new BundleRuntime(bundleId, bundleVersion, instance, token, servers, model,
-                    store == null ? new InMemoryConsumerStateStore() : store, injector, invocationThreads, maxInFlight);
+                    store == null ? new InMemoryConsumerStateStore() : store, injector, invocationThreads, maxInFlight, aggregateCache);
             runtime.start(connectTimeout, catchUpTimeout);
             return new EventoBundle(runtime);
         }

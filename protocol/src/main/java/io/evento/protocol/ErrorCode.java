@@ -30,6 +30,8 @@ public enum ErrorCode {
     OVERLOADED(503, true, "Too many requests in flight; retry later"),
     CANCELLED(499, true, "The request was cancelled"),
     DUPLICATE_MESSAGE(409, false, "A message with this id is already being processed"),
+    /** Bundle to server only: the bundle does not hold the cached aggregate state the story assumed; the server sends the whole story. */
+    CACHE_MISS(409, true, "The bundle does not hold the aggregate state the story builds on"),
 
     // event store
     CONCURRENCY_CONFLICT(409, true, "The aggregate changed since it was read"),

@@ -51,7 +51,7 @@ public final class BundleRuntime implements AutoCloseable {
 
     public BundleRuntime(String bundleId, long bundleVersion, String instanceId, String token, List<String> servers,
                          ComponentModel model, ConsumerStateStore store, java.util.function.Function<Class<?>, Object> injector,
-                         int invocationThreads, int maxInFlight) {
+                         int invocationThreads, int maxInFlight, int aggregateCache) {
         this.bundleId = bundleId;
         this.instanceId = instanceId;
         this.model = model;
@@ -61,11 +61,12 @@ public final class BundleRuntime implements AutoCloseable {
         List<ComponentInfo> components = registration(model);
         List<PayloadInfo> payloads = payloads(model.payloads());
         this.connection = new ServerConnection(servers, () -> new Hello(UUID.randomUUID().toString(), Hello.PROTOCOL_VERSION, bundleId,
-                bundleVersion, instanceId, token, components, payloads, maxInFlight), this::inbound, scheduler);
+                bundleVersion, instanceId, token, components, payloads, maxInFlight, aggregateCache), this::inbound, scheduler);
         this.gateways = new Gateways(connection, model.payloads(), null);
         this.instances = new ComponentInstances(injector, type -> gateways.as(componentName(model, type)),
                 type -> gateways.as(componentName(model, type)));
-        this.dispatcher = new InvocationDispatcher(model, instances, connection, gateways::as, invocations);
+        this.dispatcher = new InvocationDispatcher(model, instances, connection, gateways::as, invocations,
+                new AggregateCache(aggregateCache));
     }
 
     public void start(Duration connectTimeout, Duration catchUpTimeout) {

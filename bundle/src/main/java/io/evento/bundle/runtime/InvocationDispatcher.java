@@ -43,20 +43,28 @@ final class InvocationDispatcher {
     private final ServerConnection connection;
     private final Function<String, Gateways> gateways;
     private final Executor executor;
+    private final KeyedSerialExecutor perAggregate;
+    private final AggregateCache cache;
 
     InvocationDispatcher(ComponentModel model, ComponentInstances instances, ServerConnection connection,
-                         Function<String, Gateways> gateways, Executor executor) {
+                         Function<String, Gateways> gateways, Executor executor, AggregateCache cache) {
         this.components = model.components().stream().collect(Collectors.toMap(Component::name, c -> c));
         this.instances = instances;
         this.payloads = model.payloads();
         this.connection = connection;
         this.gateways = gateways;
         this.executor = executor;
+        this.perAggregate = new KeyedSerialExecutor(executor);
+        this.cache = cache;
     }
 
     /** Accepts an invocation frame; false for frames that are not invocations. */
     boolean accept(Frame frame) {
-        if (frame instanceof InvokeDomainCommand || frame instanceof InvokeServiceCommand || frame instanceof InvokeQuery) {
+        if (frame instanceof InvokeDomainCommand invoke) {
+            perAggregate.execute(invoke.aggregateId(), () -> connection.send(answer(frame)));
+            return true;
+        }
+        if (frame instanceof InvokeServiceCommand || frame instanceof InvokeQuery) {
             executor.execute(() -> connection.send(answer(frame)));
             return true;
         }
@@ -89,17 +97,32 @@ final class InvocationDispatcher {
         Metadata metadata = Records.metadata(payloads, invoke.metadata());
         Gateways gateway = gateways.apply(component.name() + "#" + invoke.payloadType());
         AggregateRunner runner = new AggregateRunner(component, instances.of(component.type()));
-        Object snapshot = invoke.story().snapshot() == null || component.stateType() == null ? null
-                : payloads.fromJson(invoke.story().snapshot().json(), component.stateType());
+        Object base;
+        if (invoke.story().incremental()) {
+            AggregateCache.Entry cached = cache.at(invoke.aggregateId(), invoke.story().baseSequence());
+            if (cached == null) {
+                return new Failure(UUID.randomUUID().toString(), invoke.id(), ErrorCode.CACHE_MISS.name(), "this instance does not hold "
+                        + component.name() + " '" + invoke.aggregateId() + "' at sequence " + invoke.story().baseSequence(), true, null);
+            }
+            base = cached.state();
+        } else {
+            base = invoke.story().snapshot() == null || component.stateType() == null ? null
+                    : payloads.fromJson(invoke.story().snapshot().json(), component.stateType());
+        }
         List<AggregateRunner.StoredEvent> events = new ArrayList<>();
         for (EventRecord record : invoke.story().events()) {
             events.add(new AggregateRunner.StoredEvent(Records.event(payloads, record),
                     new HandlerContext(null, Records.metadata(payloads, record.metadata()), Records.info(record), gateway, gateway, null)));
         }
-        Object state = runner.rebuild(snapshot, events);
+        Object state = runner.rebuild(base, events);
         AggregateRunner.Outcome outcome = runner.handle(command, state, invoke.story().lastSequence(), invoke.story().deleted(),
                 new HandlerContext(state, metadata, null, gateway, gateway, null));
         payloads.register(outcome.event().getClass());
+        if (outcome.deleted()) {
+            cache.remove(invoke.aggregateId());
+        } else {
+            cache.put(invoke.aggregateId(), invoke.story().lastSequence() + 1, outcome.state());
+        }
         return new DomainCommandHandled(UUID.randomUUID().toString(), invoke.id(),
                 new NewEventRecord(PayloadTypes.nameOf(outcome.event().getClass()), RawJson.of(payloads.toJson(outcome.event())),
                         invoke.metadata(), null),

@@ -20,16 +20,19 @@ import io.evento.protocol.frame.ServiceCommandHandled;
 import io.evento.protocol.frame.Welcome;
 import io.evento.server.cluster.ClusterMessaging;
 import io.evento.server.cluster.ExecutorHolder;
+import io.evento.server.command.Invocations;
+import io.evento.server.command.LocalCommandExecutor;
 import io.evento.server.config.ServerSettings;
 import io.evento.server.connection.BundleConnection;
 import io.evento.server.connection.BundleRegistered;
 import io.evento.server.connection.ConsumerReported;
 import io.evento.server.connection.FrameChannel;
+import io.evento.server.connection.FrameIds;
 import io.evento.server.connection.LocalConnections;
 import io.evento.server.connection.PendingReplies;
 import io.evento.server.feed.EventFeed;
 import io.evento.server.routing.ConnectionRoutes;
-import io.evento.server.routing.MessageRouter;
+import io.evento.server.routing.RequestRouter;
 import io.evento.server.routing.RouteDirectory;
 import io.evento.server.telemetry.HandlerTelemetry;
 
@@ -40,30 +43,37 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * What happens on a bundle connection: the handshake (first frame {@code hello}, token checked,
- * registration published to the cluster), heartbeats both ways, and every later frame dispatched
- * to routing, the event feed or the invocation waiting for it. Bad frames get a {@code failure}
- * naming the problem and the connection stays open; only a failed handshake closes it.
+ * registration published to the cluster, an older connection of the same bundle instance closed
+ * wherever it is), heartbeats both ways, and every later frame dispatched: requests to the
+ * {@link RequestRouter} on the thread that read them (so the order of a batch is kept), answers to
+ * the invocation waiting for them, fetches to the event feed. Bad frames get a {@code failure}
+ * naming the problem and the connection stays open; any failure before the handshake is done
+ * closes it (1008).
  */
 @ApplicationScoped
 public class BusService {
 
     static final int CLOSE_POLICY = 1008;
     static final int CLOSE_GOING_AWAY = 1001;
+    /** Channel on which a member asks another to close a connection a newer one replaced. */
+    static final String REPLACED_CHANNEL = "connection-replaced";
     private static final long HELLO_TIMEOUT_MILLIS = 10_000;
+    private static final String REPLACED = "replaced by a newer connection of the same bundle instance";
 
     private BusSettings settings;
     private ServerSettings server;
     private ClusterMessaging messaging;
     private LocalConnections connections;
     private RouteDirectory routes;
-    private MessageRouter router;
+    private RequestRouter router;
+    private Invocations invocations;
+    private LocalCommandExecutor executor;
     private EventFeed feed;
     private HandlerTelemetry telemetry;
     private ExecutorHolder executors;
@@ -81,14 +91,17 @@ public class BusService {
 
     @Inject
     public BusService(BusSettings settings, ServerSettings server, ClusterMessaging messaging, LocalConnections connections,
-                      RouteDirectory routes, MessageRouter router, EventFeed feed, HandlerTelemetry telemetry, ExecutorHolder executors,
-                      PendingReplies replies, Event<BundleRegistered> registered, Event<ConsumerReported> reported) {
+                      RouteDirectory routes, RequestRouter router, Invocations invocations, LocalCommandExecutor executor, EventFeed feed,
+                      HandlerTelemetry telemetry, ExecutorHolder executors, PendingReplies replies, Event<BundleRegistered> registered,
+                      Event<ConsumerReported> reported) {
         this.settings = settings;
         this.server = server;
         this.messaging = messaging;
         this.connections = connections;
         this.routes = routes;
         this.router = router;
+        this.invocations = invocations;
+        this.executor = executor;
         this.feed = feed;
         this.telemetry = telemetry;
         this.executors = executors;
@@ -104,6 +117,8 @@ public class BusService {
         long period = settings.heartbeat().toMillis();
         ticker = executors.scheduler().scheduleAtFixedRate(() -> executors.executor().execute(this::tick), period, period,
                 TimeUnit.MILLISECONDS);
+        messaging.onDirect(REPLACED_CHANNEL, this::replacedElsewhere);
+        messaging.onMemberRemoved(routes::withdrawMember);
     }
 
     @PreDestroy
@@ -127,46 +142,46 @@ public class BusService {
         connections.add(connection);
         executors.later(HELLO_TIMEOUT_MILLIS, () -> {
             if (!connection.registered() && connection.isOpen()) {
-                connection.close(CLOSE_POLICY, "PROTOCOL_VIOLATION: no hello within 10 s");
-                closed(connection);
+                refuse(connection, null, ErrorCode.PROTOCOL_VIOLATION, "no hello within 10 s");
             }
         });
         return connection;
     }
 
-    /** A text message arrived: one frame or a batch of frames. */
+    /** A text message arrived: one frame or a batch of frames, taken in order. */
     public void received(BundleConnection connection, String text) {
         connection.heard();
         for (FrameCodec.Decoded decoded : codec.decodeMessage(text)) {
+            if (!connection.isOpen()) {
+                return;
+            }
             if (decoded.error() != null) {
-                connection.send(failure(decoded.id(), decoded.error().code(), decoded.error().getMessage()));
+                if (connection.registered()) {
+                    connection.send(failure(decoded.id(), decoded.error().code(), decoded.error().getMessage()));
+                } else {
+                    refuse(connection, decoded.id(), decoded.error().code(), decoded.error().getMessage());
+                }
+            } else if (!connection.registered()) {
+                if (decoded.frame() instanceof Hello hello) {
+                    register(connection, hello);
+                } else {
+                    refuse(connection, decoded.frame().id(), ErrorCode.PROTOCOL_VIOLATION, "the first frame must be hello");
+                }
             } else {
-                received(connection, decoded.frame());
+                dispatch(connection, decoded.frame());
             }
         }
-    }
-
-    private void received(BundleConnection connection, Frame frame) {
-        if (!connection.isOpen()) {
-            return;
-        }
-        if (!connection.registered()) {
-            if (frame instanceof Hello hello) {
-                register(connection, hello);
-            } else {
-                connection.send(failure(frame.id(), ErrorCode.PROTOCOL_VIOLATION, "the first frame must be hello"));
-                connection.close(CLOSE_POLICY, "PROTOCOL_VIOLATION: the first frame must be hello");
-                closed(connection);
-            }
-            return;
-        }
-        dispatch(connection, frame);
     }
 
     /** A binary frame arrived: not part of the protocol. */
     public void receivedBinary(BundleConnection connection) {
         connection.heard();
-        connection.send(failure(null, ErrorCode.MALFORMED_FRAME, "binary frames are not supported; send JSON text frames"));
+        String message = "binary frames are not supported; send JSON text frames";
+        if (connection.registered()) {
+            connection.send(failure(null, ErrorCode.MALFORMED_FRAME, message));
+        } else {
+            refuse(connection, null, ErrorCode.MALFORMED_FRAME, message);
+        }
     }
 
     private void dispatch(BundleConnection connection, Frame frame) {
@@ -175,28 +190,24 @@ public class BusService {
         }
         if (frame instanceof SendCommand command) {
             telemetry.sent(connection.bundleId(), command.sender(), command.payloadType());
-            long deadline = settings.deadline(System.currentTimeMillis(), command.timeoutMillis());
-            executors.executor().execute(() -> router.submit(connection, command, deadline));
+            router.submit(connection, command);
         } else if (frame instanceof SendQuery query) {
             telemetry.sent(connection.bundleId(), query.sender(), query.payloadType());
-            long deadline = settings.deadline(System.currentTimeMillis(), query.timeoutMillis());
-            executors.executor().execute(() -> router.submit(connection, query, deadline));
+            router.submit(connection, query);
         } else if (frame instanceof FetchEvents fetch) {
+            connection.fetchesEvents();
             executors.executor().execute(() -> fetch(connection, fetch));
         } else if (frame instanceof DomainCommandHandled || frame instanceof ServiceCommandHandled || frame instanceof QueryHandled) {
-            String correlationId = ((Frame.Response) frame).correlationId();
-            if (!router.answered(connection, correlationId, frame, false)) {
-                connection.send(failure(frame.id(), ErrorCode.PROTOCOL_VIOLATION, "no invocation " + correlationId
-                        + " is waiting for an answer on this connection (late or unknown)"));
-            }
+            answered(connection, ((Frame.Response) frame).correlationId(), frame);
         } else if (frame instanceof Failure failure) {
-            if (failure.correlationId() != null && !router.answered(connection, failure.correlationId(), failure, true)) {
+            if (failure.correlationId() != null
+                    && invocations.answered(connection, failure.correlationId(), failure, true) == Invocations.Answer.UNEXPECTED) {
                 replies.answered(connection, failure.correlationId(), failure);
             }
         } else if (frame instanceof Enable || frame instanceof Disable) {
             connection.enabled(frame instanceof Enable);
             publish(connection);
-            connection.send(new Ack(UUID.randomUUID().toString(), frame.id()));
+            connection.send(new Ack(FrameIds.next(), frame.id()));
         } else if (frame instanceof Hello) {
             connection.send(failure(frame.id(), ErrorCode.PROTOCOL_VIOLATION, "this connection is already registered"));
         } else if (frame instanceof Ack ack) {
@@ -204,7 +215,15 @@ public class BusService {
         } else if (frame instanceof ConsumerReport report) {
             reported.fire(new ConsumerReported(connection, report));
         } else {
-            connection.send(failure(frame.id(), ErrorCode.PROTOCOL_VIOLATION, "a bundle does not send " + frameType(frame) + " frames"));
+            connection.send(failure(frame.id(), ErrorCode.PROTOCOL_VIOLATION, "a bundle does not send "
+                    + frame.getClass().getSimpleName() + " frames"));
+        }
+    }
+
+    private void answered(BundleConnection connection, String correlationId, Frame answer) {
+        if (invocations.answered(connection, correlationId, answer, false) == Invocations.Answer.UNEXPECTED) {
+            connection.send(failure(answer.id(), ErrorCode.PROTOCOL_VIOLATION, "no invocation " + correlationId
+                    + " is waiting for an answer on this connection"));
         }
     }
 
@@ -214,7 +233,7 @@ public class BusService {
         } catch (EventoException e) {
             connection.send(failure(fetch.id(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
-            connection.send(failure(fetch.id(), ErrorCode.INTERNAL, "fetching events failed: " + e.getMessage()));
+            connection.send(failure(fetch.id(), ErrorCode.DATABASE_UNAVAILABLE, "fetching events failed: " + e.getMessage()));
         }
     }
 
@@ -222,38 +241,62 @@ public class BusService {
         try {
             handshake.check(hello);
         } catch (EventoException e) {
-            connection.send(failure(hello.id(), e.code(), e.getMessage()));
-            connection.close(CLOSE_POLICY, reason(e.code() + ": " + e.getMessage()));
-            closed(connection);
+            refuse(connection, hello.id(), e.code(), e.getMessage());
             return;
         }
         for (BundleConnection other : connections.all()) {
-            if (other != connection && other.registered() && hello.bundleId().equals(other.bundleId())
-                    && hello.instanceId().equals(other.instanceId())) {
-                other.close(CLOSE_POLICY, "replaced by a newer connection of the same bundle instance");
+            if (other != connection && other.registered() && sameInstance(hello, other.bundleId(), other.instanceId())) {
+                other.close(CLOSE_POLICY, REPLACED);
                 closed(other);
+            }
+        }
+        for (ConnectionRoutes other : routes.all()) {
+            if (!other.memberId().equals(messaging.localMemberId()) && sameInstance(hello, other.bundleId(), other.instanceId())) {
+                messaging.send(other.memberId(), REPLACED_CHANNEL, other.connectionKey());
             }
         }
         connection.register(hello);
         publish(connection);
         registered.fire(new BundleRegistered(connection, hello));
-        connection.send(new Welcome(UUID.randomUUID().toString(), hello.id(), server.instanceId(), connection.sessionId(),
+        connection.send(new Welcome(FrameIds.next(), hello.id(), server.instanceId(), connection.sessionId(),
                 settings.heartbeat().toMillis(), settings.maxFrameBytes()));
+    }
+
+    private static boolean sameInstance(Hello hello, String bundleId, String instanceId) {
+        return hello.bundleId().equals(bundleId) && hello.instanceId().equals(instanceId);
+    }
+
+    /** Another member registered a newer connection of the bundle instance holding this connection. */
+    private void replacedElsewhere(String connectionKey) {
+        connections.find(connectionKey).ifPresent(old -> {
+            old.close(CLOSE_POLICY, REPLACED);
+            closed(old);
+        });
+    }
+
+    /** A failed handshake: the failure, then close 1008 with {@code CODE: message}. */
+    private void refuse(BundleConnection connection, String correlationId, ErrorCode code, String message) {
+        connection.send(failure(correlationId, code, message));
+        connection.close(CLOSE_POLICY, reason(code + ": " + message));
+        closed(connection);
     }
 
     private void publish(BundleConnection connection) {
         routes.publish(Handshake.routes(connection.connectionKey(), messaging.localMemberId(), connection.registration(),
-                connection.enabled()));
+                connection.enabled(), connection.registeredAt()));
     }
 
     /** The connection is gone (closed by either side): its handlers leave the cluster's routing table at once. */
     public void closed(BundleConnection connection) {
         connections.remove(connection);
-        routes.withdraw(connection.connectionKey());
-        router.closed(connection);
+        if (connection.registered()) {
+            routes.withdraw(connection.connectionKey());
+        }
+        invocations.closed(connection);
+        executor.closed(connection);
     }
 
-    /** Every heartbeat period: heartbeats out, silent connections dropped, routing table reconciled. */
+    /** Every heartbeat period: heartbeats out, silent connections dropped (1001), routing table reconciled. */
     void tick() {
         long silenceLimit = 3 * settings.heartbeat().toNanos();
         for (BundleConnection connection : connections.all()) {
@@ -261,7 +304,7 @@ public class BusService {
                 connection.close(CLOSE_GOING_AWAY, "heartbeat timeout: nothing received for 3 periods");
                 closed(connection);
             } else if (connection.registered()) {
-                connection.send(new Heartbeat(UUID.randomUUID().toString()));
+                connection.send(new Heartbeat(FrameIds.next()));
             }
         }
         Set<String> members = messaging.memberIds();
@@ -276,15 +319,24 @@ public class BusService {
     }
 
     private static Failure failure(String correlationId, ErrorCode code, String message) {
-        return new Failure(UUID.randomUUID().toString(), correlationId, code.name(), message, code.retryable(), null);
+        return new Failure(FrameIds.next(), correlationId, code.name(), message, code.retryable(), null);
     }
 
-    private static String frameType(Frame frame) {
-        return frame.getClass().getSimpleName();
-    }
-
-    /** WebSocket close reasons are limited to 123 bytes. */
+    /** WebSocket close reasons are limited to 123 bytes of UTF-8. */
     static String reason(String text) {
-        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+        if (FrameCodec.utf8Length(text) <= 123) {
+            return text;
+        }
+        StringBuilder cut = new StringBuilder();
+        long bytes = 3;
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            String next = new String(Character.toChars(text.codePointAt(i)));
+            bytes += FrameCodec.utf8Length(next);
+            if (bytes > 123) {
+                break;
+            }
+            cut.append(next);
+        }
+        return cut + "...";
     }
 }

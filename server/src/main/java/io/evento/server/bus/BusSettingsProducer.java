@@ -41,12 +41,7 @@ public class BusSettingsProducer {
         }
         return new BusSettings(Set.copyOf(any), Map.copyOf(perBundle),
                 Duration.ofMillis(longValue(config, "evento.bus.heartbeat.millis", 5000)),
-                (int) longValue(config, "evento.bus.max.frame.bytes", 2 << 20),
-                Duration.ofMillis(longValue(config, "evento.bus.timeout.default.millis", 30_000)),
-                Duration.ofMillis(longValue(config, "evento.bus.timeout.max.millis", 300_000)),
-                (int) longValue(config, "evento.bus.max.inflight.connection", 256),
-                (int) longValue(config, "evento.bus.max.inflight.server", 10_000),
-                (int) longValue(config, "evento.bus.conflict.retries", 5));
+                (int) longValue(config, "evento.bus.max.frame.bytes", 2 << 20));
     }
 
     private static long longValue(Config config, String key, long fallback) {

@@ -9,9 +9,8 @@ import jakarta.enterprise.event.Observes;
 public class BusStartup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, BusService bus,
-                 io.evento.server.routing.MessageRouter router, io.evento.server.feed.EventNotifier notifier) {
+                 io.evento.server.feed.EventNotifier notifier) {
         bus.codec();
-        router.start();
         notifier.start();
     }
 }

@@ -68,7 +68,7 @@ final class Handshake {
     }
 
     /** The routes of a registered connection (commands and queries; consumers pull, they need none). */
-    static ConnectionRoutes routes(String connectionKey, String memberId, Hello hello, boolean enabled) {
+    static ConnectionRoutes routes(String connectionKey, String memberId, Hello hello, boolean enabled, long registeredAt) {
         List<ConnectionRoutes.Handler> handlers = new ArrayList<>();
         for (ComponentInfo component : hello.components()) {
             for (HandlerInfo handler : component.handlers()) {
@@ -78,7 +78,7 @@ final class Handshake {
             }
         }
         return new ConnectionRoutes(connectionKey, memberId, hello.bundleId(), hello.bundleVersion(), hello.instanceId(), enabled,
-                System.currentTimeMillis(), handlers);
+                registeredAt, handlers);
     }
 
     private static String shorten(String text) {

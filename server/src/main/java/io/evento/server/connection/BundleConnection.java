@@ -25,6 +25,8 @@ public final class BundleConnection {
     private volatile Hello registration;
     private volatile boolean enabled;
     private volatile long lastHeardNanos = System.nanoTime();
+    private volatile long registeredAt;
+    private volatile boolean fetchesEvents;
     private static final long MAX_BATCH_CHARS = 1 << 20;
     private final java.util.concurrent.ConcurrentLinkedQueue<String> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
@@ -113,7 +115,24 @@ public final class BundleConnection {
     }
 
     public void register(Hello hello) {
+        this.registeredAt = System.currentTimeMillis();
         this.registration = hello;
+    }
+
+    /** When the handshake completed (epoch ms; 0 before). */
+    public long registeredAt() {
+        return registeredAt;
+    }
+
+    /** How many aggregate states the bundle keeps between commands (0: no aggregate cache). */
+    public int aggregateCacheSize() {
+        Hello hello = registration;
+        return hello == null ? 0 : hello.aggregateCache();
+    }
+
+    /** The bundle fetched events on this connection: it reads the stream and wants wake-ups. */
+    public void fetchesEvents() {
+        fetchesEvents = true;
     }
 
     public String bundleId() {
@@ -132,11 +151,14 @@ public final class BundleConnection {
         this.enabled = value;
     }
 
-    /** Whether the bundle runs consumers (projectors, sagas, observers) that want wake-ups. */
-    public boolean hasConsumers() {
+    /**
+     * Whether the connection wants {@code events-available} wake-ups: it registered a consumer
+     * (projector, saga, observer) or it fetched events.
+     */
+    public boolean wantsWakeUps() {
         Hello hello = registration;
-        return hello != null && hello.components().stream().anyMatch(c -> c.kind() == ComponentKind.PROJECTOR
-                || c.kind() == ComponentKind.SAGA || c.kind() == ComponentKind.OBSERVER);
+        return fetchesEvents || (hello != null && hello.components().stream().anyMatch(c -> c.kind() == ComponentKind.PROJECTOR
+                || c.kind() == ComponentKind.SAGA || c.kind() == ComponentKind.OBSERVER));
     }
 
     /** Takes one in-flight slot; false when {@code limit} are taken. */

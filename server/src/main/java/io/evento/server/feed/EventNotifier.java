@@ -74,8 +74,8 @@ public class EventNotifier {
                 pushPending.set(false);
                 String current = latestSeen.get();
                 for (BundleConnection connection : connections.all()) {
-                    if (connection.registered() && connection.hasConsumers()) {
-                        connection.send(new EventsAvailable(UUID.randomUUID().toString(), current));
+                    if (connection.registered() && connection.wantsWakeUps()) {
+                        connection.send(new EventsAvailable(io.evento.server.connection.FrameIds.next(), current));
                     }
                 }
             });

@@ -1,7 +1,7 @@
 package io.evento.server.routing;
 
-/** Runs a task after a delay (deadlines, re-dispatch pauses). */
+/** Runs a task after a delay (the pause before dispatching a request again). */
 @FunctionalInterface
-interface Timers {
+public interface Timers {
     void after(long delayMillis, Runnable task);
 }

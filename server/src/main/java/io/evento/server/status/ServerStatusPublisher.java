@@ -7,7 +7,8 @@ import io.evento.server.cluster.PublicUrl;
 import io.evento.server.config.ServerSettings;
 import io.evento.server.connection.LocalConnections;
 import io.evento.server.database.DatabaseStatus;
-import io.evento.server.routing.MessageRouter;
+import io.evento.server.command.Invocations;
+import io.evento.server.routing.RequestRouter;
 import io.evento.server.status.jdbc.ServerStatusStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,8 @@ public class ServerStatusPublisher {
     private ClusterMessaging messaging;
     private PublicUrl url;
     private LocalConnections connections;
-    private MessageRouter router;
+    private RequestRouter router;
+    private Invocations invocations;
     private DatabaseStatus database;
     private ExecutorHolder executors;
     private ScheduledFuture<?> task;
@@ -42,13 +44,14 @@ public class ServerStatusPublisher {
 
     @Inject
     public ServerStatusPublisher(ServerStatusStore store, ServerSettings settings, ClusterMessaging messaging, PublicUrl url,
-                                 LocalConnections connections, MessageRouter router, DatabaseStatus database, ExecutorHolder executors) {
+                                 LocalConnections connections, RequestRouter router, Invocations invocations, DatabaseStatus database, ExecutorHolder executors) {
         this.store = store;
         this.settings = settings;
         this.messaging = messaging;
         this.url = url;
         this.connections = connections;
         this.router = router;
+        this.invocations = invocations;
         this.database = database;
         this.executors = executors;
     }
@@ -68,8 +71,8 @@ public class ServerStatusPublisher {
     /** This instance now. */
     public ServerStatus now() {
         return new ServerStatus(messaging.localMemberId(), settings.instanceId(), url.get().orElse(null),
-                database.migrated() && database.problem().isEmpty(), connections.all().size(), router.requestsInFlight(),
-                router.invocationsInFlight(), Instant.now());
+                database.migrated() && database.problem().isEmpty(), connections.all().size(), router.inFlight(),
+                invocations.inFlight(), Instant.now());
     }
 
     void publish() {

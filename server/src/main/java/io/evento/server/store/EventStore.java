@@ -44,6 +44,14 @@ public interface EventStore extends AutoCloseable {
     AggregateStory readAggregate(String aggregateId);
 
     /**
+     * The aggregate's story, and the event with {@code eventId} if it is stored already, in one
+     * read (a domain command's repetition is found before its handler runs again).
+     */
+    default CommandStory readStory(String aggregateId, String eventId) {
+        return new CommandStory(readAggregate(aggregateId), readEvent(eventId));
+    }
+
+    /**
      * Up to {@code limit} events after {@code after} that match the filter, in global order. Never
      * returns an event that a later call could find before it.
      */

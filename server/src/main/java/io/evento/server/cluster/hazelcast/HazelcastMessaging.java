@@ -6,6 +6,7 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import io.evento.server.cluster.ClusterMessaging;
+import io.evento.server.cluster.OrderedExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Messaging over Payara's Hazelcast: one topic per member for direct messages
- * ({@code evento.member.<id>}), one topic per broadcast channel. Handlers run on the given
- * executor, never on Hazelcast's event threads.
+ * Messaging over Payara's Hazelcast: one topic per member and channel for direct messages
+ * ({@code evento.member.<id>.<channel>}), one topic per broadcast channel. Hazelcast delivers a
+ * topic's messages from one sender in order; each subscription hands them to an
+ * {@link OrderedExecutor} on the given executor, so they keep that order and never run on
+ * Hazelcast's event threads.
  */
 public final class HazelcastMessaging implements ClusterMessaging, AutoCloseable {
 
@@ -60,13 +63,13 @@ public final class HazelcastMessaging implements ClusterMessaging, AutoCloseable
     }
 
     @Override
-    public void send(String memberId, String message) {
-        hazelcast.<String>getTopic(MEMBER_TOPIC + memberId).publish(message);
+    public void send(String memberId, String channel, String message) {
+        hazelcast.<String>getTopic(MEMBER_TOPIC + memberId + "." + channel).publish(message);
     }
 
     @Override
-    public void onDirect(Consumer<String> handler) {
-        subscribe(MEMBER_TOPIC + localMemberId(), handler);
+    public void onDirect(String channel, Consumer<String> handler) {
+        subscribe(MEMBER_TOPIC + localMemberId() + "." + channel, handler);
     }
 
     @Override
@@ -86,9 +89,10 @@ public final class HazelcastMessaging implements ClusterMessaging, AutoCloseable
 
     private void subscribe(String topicName, Consumer<String> handler) {
         ITopic<String> topic = hazelcast.getTopic(topicName);
+        OrderedExecutor ordered = new OrderedExecutor(executor);
         UUID registration = topic.addMessageListener(message -> {
             String text = message.getMessageObject();
-            executor.execute(() -> handler.accept(text));
+            ordered.execute(() -> handler.accept(text));
         });
         closers.add(() -> topic.removeMessageListener(registration));
     }

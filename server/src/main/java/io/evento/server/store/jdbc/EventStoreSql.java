@@ -139,6 +139,11 @@ public final class EventStoreSql {
             + "UNION ALL SELECT 2, NULL, NULL, NULL, NULL, aggregate_sequence, NULL, NULL, NULL, NULL, deleted_at FROM evento_aggregate_deletion WHERE aggregate_id = ? "
             + "ORDER BY 1, 6";
 
+    /** {@link #AGGREGATE_STORY} plus part 3: the event with the given id (parameter 4), if stored. */
+    static final String COMMAND_STORY = AGGREGATE_STORY.replace("ORDER BY 1, 6",
+            "UNION ALL SELECT 3, " + COLUMNS.replace("payload, metadata", "payload::text, metadata::text")
+                    + " FROM evento_event WHERE event_id = ? ORDER BY 1, 6");
+
     static final String EVENT_BY_ID = "SELECT " + COLUMNS + " FROM evento_event WHERE event_id = ?";
 
 

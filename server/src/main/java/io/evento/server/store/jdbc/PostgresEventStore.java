@@ -5,6 +5,7 @@ import io.evento.protocol.EventoException;
 import io.evento.server.store.AggregateStory;
 import io.evento.server.store.AppendRequest;
 import io.evento.server.store.AppendResult;
+import io.evento.server.store.CommandStory;
 import io.evento.server.store.EventBatch;
 import io.evento.server.store.EventFilter;
 import io.evento.server.store.EventStore;
@@ -199,14 +200,28 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public AggregateStory readAggregate(String aggregateId) {
+        return story(aggregateId, null).story();
+    }
+
+    @Override
+    public CommandStory readStory(String aggregateId, String eventId) {
+        EventValidation.text(eventId, "eventId", 128);
+        return story(aggregateId, eventId);
+    }
+
+    private CommandStory story(String aggregateId, String eventId) {
         EventValidation.text(aggregateId, "aggregateId", 255);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.AGGREGATE_STORY)) {
+            try (PreparedStatement statement = c.prepareStatement(eventId == null ? EventStoreSql.AGGREGATE_STORY : EventStoreSql.COMMAND_STORY)) {
                 statement.setString(1, aggregateId);
                 statement.setString(2, aggregateId);
                 statement.setString(3, aggregateId);
+                if (eventId != null) {
+                    statement.setString(4, eventId);
+                }
                 Optional<Snapshot> snapshot = Optional.empty();
+                Optional<StoredEvent> earlier = Optional.empty();
                 List<StoredEvent> events = new ArrayList<>();
                 boolean deleted = false;
                 try (ResultSet rows = statement.executeQuery()) {
@@ -215,14 +230,15 @@ public final class PostgresEventStore implements EventStore {
                             case 0 -> snapshot = Optional.of(new Snapshot(aggregateId, rows.getLong(6), rows.getString(9),
                                     instant(rows, 11)));
                             case 1 -> events.add(event(rows, 1));
-                            default -> deleted = true;
+                            case 2 -> deleted = true;
+                            default -> earlier = Optional.of(event(rows, 1));
                         }
                     }
                 }
                 long after = snapshot.map(Snapshot::sequence).orElse(0L);
                 long last = events.isEmpty() ? after : events.get(events.size() - 1).aggregateSequence();
                 known.committed(aggregateId, last);
-                return new AggregateStory(aggregateId, snapshot, events, last, deleted);
+                return new CommandStory(new AggregateStory(aggregateId, snapshot, events, last, deleted), earlier);
             }
         } catch (SQLException e) {
             throw unavailable(e);

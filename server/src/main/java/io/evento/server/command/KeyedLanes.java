@@ -1,4 +1,4 @@
-package io.evento.server.routing;
+package io.evento.server.command;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

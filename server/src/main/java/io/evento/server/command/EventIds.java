@@ -1,4 +1,4 @@
-package io.evento.server.routing;
+package io.evento.server.command;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
