@@ -66,25 +66,31 @@ final class BenchClient implements AutoCloseable {
         return answer.orTimeout(60, TimeUnit.SECONDS);
     }
 
-    /** Sends a frame; frames queued while a send is under way leave together as one message. */
+    /**
+     * Sends a frame without blocking: frames queued while a message is on its way leave together
+     * as the next message (an array), so the generator's per-message cost is shared like the server's.
+     */
     void send(Frame frame) {
         outbox.add(codec.encode(frame));
-        while (!outbox.isEmpty()) {
-            if (!sending.compareAndSet(false, true)) {
-                return;
+        pump();
+    }
+
+    private void pump() {
+        while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
+            List<String> batch = new java.util.ArrayList<>();
+            String next;
+            while (batch.size() < 256 && (next = outbox.poll()) != null) {
+                batch.add(next);
             }
-            try {
-                List<String> batch = new java.util.ArrayList<>();
-                String next;
-                while (batch.size() < 256 && (next = outbox.poll()) != null) {
-                    batch.add(next);
-                }
-                if (!batch.isEmpty()) {
-                    socket.sendText(FrameCodec.message(batch), true).join();
-                }
-            } finally {
+            if (batch.isEmpty()) {
                 sending.set(false);
+                continue;
             }
+            socket.sendText(FrameCodec.message(batch), true).whenComplete((ws, error) -> {
+                sending.set(false);
+                pump();
+            });
+            return;
         }
     }
 
@@ -109,13 +115,14 @@ final class BenchClient implements AutoCloseable {
                 partial.setLength(0);
                 for (FrameCodec.Decoded decoded : frames) {
                     Frame frame = decoded.frame();
-                    if (frame instanceof Frame.Response response && response.correlationId() != null
-                            && waiting.containsKey(response.correlationId())) {
-                        waiting.remove(response.correlationId()).complete(frame);
+                    CompletableFuture<Frame> waiter = frame instanceof Frame.Response response && response.correlationId() != null
+                            ? waiting.remove(response.correlationId()) : null;
+                    if (waiter != null) {
+                        waiter.complete(frame);
                     } else if (responder != null && frame != null) {
                         Frame reply = responder.apply(frame);
                         if (reply != null) {
-                            CompletableFuture.runAsync(() -> send(reply));
+                            send(reply);
                         }
                     }
                 }

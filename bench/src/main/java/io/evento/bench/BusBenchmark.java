@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -166,36 +167,40 @@ public final class BusBenchmark {
                 null, 30_000, "Api");
     }
 
+    /** Closed loop: {@code concurrency} commands in flight, each answer sends the next (no thread waits for an answer). */
     private static long[] closedLoop(Phase phase, List<BenchClient> callers, String prefix) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(phase.seconds);
-        long[][] latencies = new long[phase.concurrency][];
-        ExecutorService threads = Executors.newFixedThreadPool(phase.concurrency);
-        List<Future<?>> futures = new ArrayList<>();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(phase.concurrency);
+        AtomicReference<Object> failure = new AtomicReference<>();
         for (int t = 0; t < phase.concurrency; t++) {
-            int index = t;
-            futures.add(threads.submit(() -> {
-                BenchClient caller = callers.get(index % callers.size());
-                long[] mine = new long[1 << 20];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    Frame answer = caller.request(command(prefix, phase.aggregates)).join();
-                    if (!(answer instanceof CommandResult)) {
-                        throw new IllegalStateException("command failed: " + answer);
-                    }
-                    if (n < mine.length) {
-                        mine[n++] = System.nanoTime() - start;
-                    }
+            BenchClient caller = callers.get(t % callers.size());
+            long[] mine = new long[1 << 20];
+            int[] n = {0};
+            Runnable[] next = new Runnable[1];
+            next[0] = () -> {
+                if (System.nanoTime() >= end || failure.get() != null) {
+                    latencies.add(Arrays.copyOf(mine, n[0]));
+                    finished.countDown();
+                    return;
                 }
-                latencies[index] = Arrays.copyOf(mine, n);
-                return null;
-            }));
+                long start = System.nanoTime();
+                caller.request(command(prefix, phase.aggregates)).whenComplete((answer, error) -> {
+                    if (!(answer instanceof CommandResult)) {
+                        failure.compareAndSet(null, error != null ? error : answer);
+                    } else if (n[0] < mine.length) {
+                        mine[n[0]++] = System.nanoTime() - start;
+                    }
+                    next[0].run();
+                });
+            };
+            next[0].run();
         }
-        for (Future<?> future : futures) {
-            future.get();
+        finished.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException("command failed: " + failure.get());
         }
-        threads.shutdown();
-        return Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        return latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     }
 
     /** Open loop: commands leave on a fixed schedule whatever the answers do; latency counts from the scheduled moment. */

@@ -42,6 +42,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -148,10 +149,19 @@ public class BusService {
         return connection;
     }
 
-    /** A text message arrived: one frame or a batch of frames, taken in order. */
+    /** A text message arrived: one frame or a batch of frames, taken in order; what they cause to be sent leaves together. */
     public void received(BundleConnection connection, String text) {
         connection.heard();
-        for (FrameCodec.Decoded decoded : codec.decodeMessage(text)) {
+        List<FrameCodec.Decoded> frames = codec.decodeMessage(text);
+        if (frames.size() == 1) {
+            received(connection, frames);
+        } else {
+            BundleConnection.corked(() -> received(connection, frames));
+        }
+    }
+
+    private void received(BundleConnection connection, List<FrameCodec.Decoded> frames) {
+        for (FrameCodec.Decoded decoded : frames) {
             if (!connection.isOpen()) {
                 return;
             }

@@ -20,13 +20,13 @@ import java.util.function.Supplier;
  * @param store       the event store (opened once the database is ready)
  * @param invocations invocations waiting for bundles' answers
  * @param cache       what the bundles hold in their aggregate caches
- * @param blocking    where blocking reads run (never a WebSocket or Hazelcast thread)
- * @param completion  where work continues after the event store's writer committed (never the writer)
+ * @param blocking    where blocking reads run (never a WebSocket or Hazelcast thread); work after an
+ *                    append continues where the store completes it ({@link io.evento.server.store.AppendCompletion})
  * @param stored      told the position of every event stored (wake-ups for consumers)
  * @param settings    the settings
  * @param clock       epoch milliseconds
  */
-record CommandContext(Supplier<EventStore> store, Invocations invocations, CachedStates cache, Executor blocking, Executor completion,
+record CommandContext(Supplier<EventStore> store, Invocations invocations, CachedStates cache, Executor blocking,
                       Consumer<StreamPosition> stored, CommandSettings settings, LongSupplier clock) {
 
     static RawJson metadata(RawJson metadata) {

@@ -2,8 +2,10 @@ package io.evento.server.command;
 
 import io.evento.server.cluster.ClusterMessaging;
 import io.evento.server.cluster.ExecutorHolder;
+import io.evento.server.connection.BundleConnection;
 import io.evento.server.connection.LocalConnections;
 import io.evento.server.feed.EventNotifier;
+import io.evento.server.store.AppendCompletion;
 import io.evento.server.store.EventStoreAccess;
 import io.evento.server.telemetry.HandlerTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +56,7 @@ public class CommandProducer {
     LocalCommandExecutor local(LocalConnections connections, EventStoreAccess store, Invocations invocations, EventNotifier notifier,
                                ExecutorHolder executors, CommandSettings settings) {
         return new LocalCommandExecutor(connections, new CommandContext(store::get, invocations,
-                new CachedStates(settings.maxCachedAggregates()), executors.executor(), executors.executor(), notifier::stored, settings,
+                new CachedStates(settings.maxCachedAggregates()), executors.executor(), notifier::stored, settings,
                 System::currentTimeMillis));
     }
 
@@ -63,6 +65,13 @@ public class CommandProducer {
     @Typed(CommandExecutor.class)
     CommandExecutor executor(ClusterMessaging messaging, LocalCommandExecutor local) {
         return new ClusterCommandExecutor(messaging, local);
+    }
+
+    /** Appends complete on the worker pool, one task per committed batch, whose answers leave together per connection. */
+    @Produces
+    @Singleton
+    AppendCompletion appendCompletion(ExecutorHolder executors) {
+        return task -> executors.executor().execute(() -> BundleConnection.corked(task));
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, CommandExecutor executor) {

@@ -92,7 +92,7 @@ final class DomainCommandRun {
         }
         AppendRequest append = request;
         return context.store().get().appendAsync(List.of(append))
-                .handleAsync((results, error) -> error == null ? stored(append, event, results.get(0)) : failed(error), context.completion())
+                .handle((results, error) -> error == null ? stored(append, event, results.get(0)) : failed(error))
                 .thenCompose(next -> next);
     }
 

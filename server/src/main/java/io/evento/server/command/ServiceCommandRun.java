@@ -50,8 +50,7 @@ final class ServiceCommandRun {
         }
         NewEvent event = CommandContext.newEvent(EventIds.forRequest(execution.requestKey()), handled.event());
         return context.store().get().appendAsync(List.of(AppendRequest.serviceEvents(List.of(event))))
-                .handleAsync((results, error) -> error == null ? stored(event, results.get(0)) : Failures.of(command.id(), error),
-                        context.completion());
+                .handle((results, error) -> error == null ? stored(event, results.get(0)) : Failures.of(command.id(), error));
     }
 
     private Frame stored(NewEvent event, AppendResult result) {

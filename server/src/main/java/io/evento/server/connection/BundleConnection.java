@@ -53,16 +53,47 @@ public final class BundleConnection {
 
     /**
      * Sends a frame; false when the connection is gone. Frames queued by other threads while a
-     * send is under way leave together in the next message (an array): under load the
-     * per-message cost of the WebSocket stack is shared by many frames.
+     * send is under way leave together in the next message (an array), and so do the frames a
+     * thread sends inside {@link #corked(Runnable)}: under load the per-message cost of the
+     * WebSocket stack is shared by many frames.
      */
     public boolean send(Frame frame) {
         if (!channel.isOpen()) {
             return false;
         }
         outbox.add(codec.encode(frame));
+        java.util.Set<BundleConnection> cork = CORK.get();
+        if (cork != null) {
+            cork.add(this);
+            return true;
+        }
         drain();
         return channel.isOpen();
+    }
+
+    private static final ThreadLocal<java.util.Set<BundleConnection>> CORK = new ThreadLocal<>();
+
+    /**
+     * Runs the work with this thread's sends held back, then sends what it queued, one message
+     * per connection: a batch of frames read together, or a batch of appends committed together,
+     * is answered with one message per connection instead of one per frame. Nested calls join the
+     * outer one.
+     */
+    public static void corked(Runnable work) {
+        if (CORK.get() != null) {
+            work.run();
+            return;
+        }
+        java.util.Set<BundleConnection> held = new java.util.LinkedHashSet<>();
+        CORK.set(held);
+        try {
+            work.run();
+        } finally {
+            CORK.remove();
+            for (BundleConnection connection : held) {
+                connection.drain();
+            }
+        }
     }
 
     private void drain() {
@@ -90,7 +121,9 @@ public final class BundleConnection {
         }
     }
 
+    /** Sends what is queued, then closes with a WebSocket close code and a reason. */
     public void close(int code, String reason) {
+        drain();
         channel.close(code, reason);
     }
 

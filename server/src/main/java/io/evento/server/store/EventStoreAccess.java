@@ -24,6 +24,7 @@ public class EventStoreAccess {
     private DatabaseStatus database;
 
     private io.evento.server.cluster.ExecutorHolder executors;
+    private AppendCompletion completion;
 
     private volatile PostgresEventStore store;
 
@@ -32,10 +33,12 @@ public class EventStoreAccess {
     }
 
     @Inject
-    public EventStoreAccess(DataSource dataSource, DatabaseStatus database, io.evento.server.cluster.ExecutorHolder executors) {
+    public EventStoreAccess(DataSource dataSource, DatabaseStatus database, io.evento.server.cluster.ExecutorHolder executors,
+                            AppendCompletion completion) {
         this.dataSource = dataSource;
         this.database = database;
         this.executors = executors;
+        this.completion = completion;
     }
 
     /** The store; NOT_READY while the database is not migrated. */
@@ -50,7 +53,7 @@ public class EventStoreAccess {
                     throw new EventoException(ErrorCode.NOT_READY, "the event store is not ready: "
                             + database.problem().orElse("database not migrated yet"));
                 }
-                store = new PostgresEventStore(dataSource, settings(), executors.threadFactory());
+                store = new PostgresEventStore(dataSource, settings(), executors.threadFactory(), completion);
             }
             return store;
         }

@@ -35,12 +35,18 @@ final class BatchWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final EventStoreMode mode;
     private final KnownSequences known;
+    private final java.util.concurrent.Executor completion;
     private Connection connection;
 
     BatchWriter(DataSource dataSource, EventStoreMode mode, KnownSequences known) {
+        this(dataSource, mode, known, Runnable::run);
+    }
+
+    BatchWriter(DataSource dataSource, EventStoreMode mode, KnownSequences known, java.util.concurrent.Executor completion) {
         this.dataSource = dataSource;
         this.mode = mode;
         this.known = known;
+        this.completion = completion;
     }
 
     /** Writes the batch and completes every pending append, successfully or with its error. */
@@ -82,7 +88,9 @@ final class BatchWriter implements AutoCloseable {
         EventoException failure = new EventoException(ErrorCode.DATABASE_UNAVAILABLE,
                 "the events could not be written (" + (last == null ? "unknown" : last.getMessage())
                         + "); retry with the same event ids: a repetition is never written twice", last);
-        batch.forEach(pending -> pending.result().completeExceptionally(failure));
+        Map<PendingAppend, Object> failed = new HashMap<>();
+        batch.forEach(pending -> failed.put(pending, failure));
+        complete(failed);
     }
 
     /**
@@ -118,8 +126,8 @@ final class BatchWriter implements AutoCloseable {
     /** A data error in a batch of several: write each alone so only the bad one fails. */
     private void isolate(List<PendingAppend> batch, SQLException e) {
         if (batch.size() == 1) {
-            batch.get(0).result().completeExceptionally(new EventoException(ErrorCode.INVALID_REQUEST,
-                    "the database refused the append: " + e.getMessage()));
+            complete(Map.of(batch.get(0), new EventoException(ErrorCode.INVALID_REQUEST,
+                    "the database refused the append: " + e.getMessage())));
             return;
         }
         for (PendingAppend pending : batch) {
@@ -409,15 +417,21 @@ final class BatchWriter implements AutoCloseable {
         return new StreamPosition(mode == EventStoreMode.HORIZON ? tx : 0, position);
     }
 
+    /** Completes the batch's appends on the completion executor, in one task. */
     @SuppressWarnings("unchecked")
-    private static void complete(Map<PendingAppend, Object> outcomes) {
-        outcomes.forEach((pending, outcome) -> {
+    private void complete(Map<PendingAppend, Object> outcomes) {
+        Runnable task = () -> outcomes.forEach((pending, outcome) -> {
             if (outcome instanceof EventoException failure) {
                 pending.result().completeExceptionally(failure);
             } else {
                 pending.result().complete((List<AppendResult>) outcome);
             }
         });
+        try {
+            completion.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     private Connection connection() throws SQLException {

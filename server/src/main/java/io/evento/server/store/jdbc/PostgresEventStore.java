@@ -49,11 +49,21 @@ public final class PostgresEventStore implements EventStore {
     private final KnownSequences known = new KnownSequences(KNOWN_AGGREGATES);
 
     public PostgresEventStore(DataSource dataSource, EventStoreSettings settings, ThreadFactory threadFactory) {
+        this(dataSource, settings, threadFactory, Runnable::run);
+    }
+
+    /**
+     * @param completion where the appends of a committed batch complete, in one task per batch
+     *                   (the writer thread itself when {@code Runnable::run}): what callers chain
+     *                   on {@link #appendAsync} then runs there, never delaying the next batch
+     */
+    public PostgresEventStore(DataSource dataSource, EventStoreSettings settings, ThreadFactory threadFactory,
+                              java.util.concurrent.Executor completion) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.validation = new EventValidation(settings);
         checkMode();
-        this.committer = new GroupCommitter(settings, () -> new BatchWriter(dataSource, settings.mode(), known), threadFactory);
+        this.committer = new GroupCommitter(settings, () -> new BatchWriter(dataSource, settings.mode(), known, completion), threadFactory);
     }
 
     private void checkMode() {
