@@ -50,7 +50,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * cache; then the raw event store (16 appenders) in the same database. Each phase prints its rate,
  * latencies and the CPU per command of the server, the load generator and PostgreSQL.
  * Usage: {@code bench/run bus [seconds] [concurrency]}; {@code -Dwarmup=seconds} (default 15),
- * {@code -Dphases=warm,cold,nocache,paced,two} to choose.
+ * {@code -Dphases=warm,cold,nocache,paced,two} to choose; {@code -Denv.NAME=value} sets a server setting
+ * (e.g. {@code -Denv.EVENTO_ES_WRITERS=3}).
  */
 public final class BusBenchmark {
 
@@ -67,10 +68,13 @@ public final class BusBenchmark {
         Path root = MicroRecipe.projectDir();
         Path runtime = root.resolve("server/target/runtime");
         try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_bench")) {
-            MicroCluster.Settings settings = new MicroCluster.Settings(runtime.resolve("payara-micro.jar"), runtime.resolve("postgresql.jar"),
-                    root.resolve("server/target/evento-server.war"), 2, Map.of(
+            Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "EVENTO_DB_URL", database.jdbcUrl(), "EVENTO_DB_USER", ThrowawayDatabase.user(),
-                    "EVENTO_DB_PASSWORD", ThrowawayDatabase.password(), "EVENTO_BUS_TOKENS", TOKEN, "EVENTO_DB_POOL_SIZE", "24"),
+                    "EVENTO_DB_PASSWORD", ThrowawayDatabase.password(), "EVENTO_BUS_TOKENS", TOKEN, "EVENTO_DB_POOL_SIZE", "24"));
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("env."))
+                    .forEach(k -> env.put(k.substring(4), System.getProperty(k)));
+            MicroCluster.Settings settings = new MicroCluster.Settings(runtime.resolve("payara-micro.jar"), runtime.resolve("postgresql.jar"),
+                    root.resolve("server/target/evento-server.war"), 2, env,
                     System.getProperty("heap", "512m"), root.resolve("bench/target/bus-bench"));
             System.out.printf(Locale.ROOT, "Evento bus benchmark: %d s per phase after %d s of warm-up, %d commands in flight, PostgreSQL %s%n",
                     seconds, warmup, concurrency, ThrowawayDatabase.testUrl());
@@ -95,7 +99,7 @@ public final class BusBenchmark {
                     results.add(run(new Phase("1 server, paced at half the warm rate", one, seconds, 1024, 1000, true, warm.rate / 2), meter));
                 }
                 if (phases.contains("two")) {
-                    run(new Phase("warm-up, 2 servers", two, Math.max(5, warmup / 3), concurrency, 1000, true, 0), meter);
+                    run(new Phase("warm-up, 2 servers", two, warmup, concurrency, 1000, true, 0), meter);
                     results.add(run(new Phase("2 servers, warm cache", two, seconds, concurrency, 1000, true, 0), meter));
                 }
                 double store = storeBaseline(database.jdbcUrl(), seconds);

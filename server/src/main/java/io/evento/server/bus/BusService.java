@@ -25,6 +25,7 @@ import io.evento.server.command.LocalCommandExecutor;
 import io.evento.server.config.ServerSettings;
 import io.evento.server.connection.BundleConnection;
 import io.evento.server.connection.BundleRegistered;
+import io.evento.server.connection.Corked;
 import io.evento.server.connection.ConsumerReported;
 import io.evento.server.connection.FrameChannel;
 import io.evento.server.connection.FrameIds;
@@ -156,7 +157,7 @@ public class BusService {
         if (frames.size() == 1) {
             received(connection, frames);
         } else {
-            BundleConnection.corked(() -> received(connection, frames));
+            Corked.run(() -> received(connection, frames));
         }
     }
 

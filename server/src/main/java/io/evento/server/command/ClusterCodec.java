@@ -9,9 +9,12 @@ import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.protocol.json.RawJson;
 
+import java.util.List;
+
 /**
- * The one codec of {@link ClusterMessage}s: JSON text, the request or answer frame inside as a
- * JSON object (never frame text inside a string), payloads verbatim as everywhere.
+ * The one codec of {@link ClusterMessage}s: a JSON array of messages (those sent to one member
+ * together), the request or answer frame inside each as a JSON object (never frame text inside a
+ * string), payloads verbatim as everywhere.
  */
 final class ClusterCodec {
 
@@ -20,18 +23,21 @@ final class ClusterCodec {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    String encode(ClusterMessage message) {
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<ClusterMessage>> LIST = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
+
+    String encode(List<ClusterMessage> messages) {
         try {
-            return mapper.writeValueAsString(message);
+            return mapper.writerFor(LIST).writeValueAsString(messages);
         } catch (JsonProcessingException e) {
-            throw new EventoException(ErrorCode.INTERNAL, "cannot encode " + message.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new EventoException(ErrorCode.INTERNAL, "cannot encode cluster messages: " + e.getOriginalMessage(), e);
         }
     }
 
-    ClusterMessage decode(String text) {
+    List<ClusterMessage> decode(String text) {
         RawJson.SOURCE.set(text);
         try {
-            return mapper.readValue(text, ClusterMessage.class);
+            return mapper.readValue(text, LIST);
         } catch (JsonProcessingException e) {
             throw new EventoException(ErrorCode.MALFORMED_FRAME, "unreadable cluster message: " + e.getOriginalMessage(), e);
         } finally {

@@ -3,6 +3,7 @@ package io.evento.server.command;
 import io.evento.protocol.frame.MessageKind;
 import io.evento.protocol.frame.SendCommand;
 import io.evento.server.cluster.ClusterMessaging;
+import io.evento.server.connection.Corked;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ public final class ClusterCommandExecutor implements CommandExecutor {
     private final LocalCommandExecutor local;
     private final ClusterCodec codec = new ClusterCodec();
     private final Map<String, Remote> remote = new ConcurrentHashMap<>();
+    private final Map<String, Outgoing> outgoing = new ConcurrentHashMap<>();
 
     public ClusterCommandExecutor(ClusterMessaging messaging, LocalCommandExecutor local) {
         this.messaging = messaging;
@@ -40,13 +42,7 @@ public final class ClusterCommandExecutor implements CommandExecutor {
         }
         CompletableFuture<ExecutionOutcome> outcome = new CompletableFuture<>();
         remote.put(execution.executionId(), new Remote(execution, outcome));
-        try {
-            messaging.send(execution.targetMember(), CHANNEL, codec.encode(new ClusterMessage.Execute(execution)));
-        } catch (RuntimeException e) {
-            remote.remove(execution.executionId());
-            LOG.log(System.Logger.Level.DEBUG, "execution " + execution.executionId() + " not sent: " + e);
-            return CompletableFuture.completedFuture(ExecutionOutcome.redispatched(execution.executionId()));
-        }
+        send(execution.targetMember(), new ClusterMessage.Execute(execution));
         return outcome;
     }
 
@@ -57,22 +53,64 @@ public final class ClusterCommandExecutor implements CommandExecutor {
             return;
         }
         remote.remove(execution.executionId());
-        try {
-            messaging.send(execution.targetMember(), CHANNEL,
-                    codec.encode(new ClusterMessage.Cancel(execution.executionId())));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cancel of " + execution.executionId() + " not sent: " + e);
+        send(execution.targetMember(), new ClusterMessage.Cancel(execution.executionId()));
+    }
+
+    /** Queues a message for a member: sent at once, or with the others of the batch this thread handles. */
+    private void send(String member, ClusterMessage message) {
+        Outgoing queue = outgoing.computeIfAbsent(member, Outgoing::new);
+        queue.messages.add(message);
+        if (!Corked.hold(queue::flush, queue)) {
+            queue.flush();
+        }
+    }
+
+    /** Messages waiting for one member; flushed in the order they were queued. */
+    private final class Outgoing {
+        private final String member;
+        private final java.util.Queue<ClusterMessage> messages = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Outgoing(String member) {
+            this.member = member;
+        }
+
+        synchronized void flush() {
+            java.util.List<ClusterMessage> batch = new java.util.ArrayList<>();
+            ClusterMessage next;
+            while ((next = messages.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                messaging.send(member, CHANNEL, codec.encode(batch));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, batch.size() + " cluster message(s) to " + member + " not sent: " + e);
+                for (ClusterMessage lost : batch) {
+                    if (lost instanceof ClusterMessage.Execute execute) {
+                        Remote waiting = remote.remove(execute.execution().executionId());
+                        if (waiting != null) {
+                            waiting.outcome.complete(ExecutionOutcome.redispatched(execute.execution().executionId()));
+                        }
+                    }
+                }
+            }
         }
     }
 
     private void received(String text) {
-        ClusterMessage message;
+        java.util.List<ClusterMessage> messages;
         try {
-            message = codec.decode(text);
+            messages = codec.decode(text);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "unreadable cluster message ignored: " + e.getMessage());
             return;
         }
+        Corked.run(() -> messages.forEach(this::received));
+    }
+
+    private void received(ClusterMessage message) {
         if (message instanceof ClusterMessage.Execute execute) {
             Execution execution = execute.execution();
             local.execute(execution).whenComplete((outcome, error) -> reply(execution.originMember(), error == null ? outcome
@@ -88,11 +126,7 @@ public final class ClusterCommandExecutor implements CommandExecutor {
     }
 
     private void reply(String origin, ExecutionOutcome outcome) {
-        try {
-            messaging.send(origin, CHANNEL, codec.encode(ClusterMessage.Outcome.of(outcome)));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "outcome of " + outcome.executionId() + " not sent: " + e);
-        }
+        send(origin, ClusterMessage.Outcome.of(outcome));
     }
 
     private void memberRemoved(String memberId) {

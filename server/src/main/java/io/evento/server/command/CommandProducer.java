@@ -3,6 +3,7 @@ package io.evento.server.command;
 import io.evento.server.cluster.ClusterMessaging;
 import io.evento.server.cluster.ExecutorHolder;
 import io.evento.server.connection.BundleConnection;
+import io.evento.server.connection.Corked;
 import io.evento.server.connection.LocalConnections;
 import io.evento.server.feed.EventNotifier;
 import io.evento.server.store.AppendCompletion;
@@ -71,7 +72,7 @@ public class CommandProducer {
     @Produces
     @Singleton
     AppendCompletion appendCompletion(ExecutorHolder executors) {
-        return task -> executors.executor().execute(() -> BundleConnection.corked(task));
+        return task -> executors.executor().execute(() -> Corked.run(task));
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, CommandExecutor executor) {

@@ -5,7 +5,6 @@ import io.evento.protocol.frame.ComponentKind;
 import io.evento.protocol.frame.Frame;
 import io.evento.protocol.frame.Hello;
 
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +27,8 @@ public final class BundleConnection {
     private volatile long registeredAt;
     private volatile boolean fetchesEvents;
     private static final long MAX_BATCH_CHARS = 1 << 20;
+    static final long MAX_QUEUED_CHARS = 64L << 20;
+    private final java.util.concurrent.atomic.AtomicLong queuedChars = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.ConcurrentLinkedQueue<String> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -61,63 +62,75 @@ public final class BundleConnection {
         if (!channel.isOpen()) {
             return false;
         }
-        outbox.add(codec.encode(frame));
-        java.util.Set<BundleConnection> cork = CORK.get();
-        if (cork != null) {
-            cork.add(this);
-            return true;
+        String text = codec.encode(frame);
+        if (queuedChars.addAndGet(text.length()) > MAX_QUEUED_CHARS) {
+            LOG.log(System.Logger.Level.WARNING, "closing " + connectionKey + ": it does not read what it is sent ("
+                    + queuedChars.get() + " characters waiting)");
+            outbox.clear();
+            queuedChars.set(0);
+            channel.close(1008, "too slow: more than " + (MAX_QUEUED_CHARS >> 20) + " Mi characters waiting to be sent");
+            return false;
         }
-        drain();
+        outbox.add(text);
+        if (!Corked.hold(this::drain, this)) {
+            drain();
+        }
         return channel.isOpen();
     }
 
-    private static final ThreadLocal<java.util.Set<BundleConnection>> CORK = new ThreadLocal<>();
-
     /**
-     * Runs the work with this thread's sends held back, then sends what it queued, one message
-     * per connection: a batch of frames read together, or a batch of appends committed together,
-     * is answered with one message per connection instead of one per frame. Nested calls join the
-     * outer one.
+     * Sends what is queued, one message (an array of frames) at a time, never waiting for the
+     * network: the next message leaves when the previous one is written, from whichever thread
+     * completes it. A bundle that stops reading gets its frames queued up to
+     * {@value #MAX_QUEUED_CHARS} characters; beyond that the connection is closed (1008) instead of
+     * holding memory or a thread.
      */
-    public static void corked(Runnable work) {
-        if (CORK.get() != null) {
-            work.run();
-            return;
-        }
-        java.util.Set<BundleConnection> held = new java.util.LinkedHashSet<>();
-        CORK.set(held);
-        try {
-            work.run();
-        } finally {
-            CORK.remove();
-            for (BundleConnection connection : held) {
-                connection.drain();
+    private void drain() {
+        while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
+            java.util.List<String> batch = new java.util.ArrayList<>();
+            long chars = 0;
+            String next;
+            while (chars < MAX_BATCH_CHARS && (next = outbox.poll()) != null) {
+                batch.add(next);
+                chars += next.length();
+            }
+            queuedChars.addAndGet(-chars);
+            if (batch.isEmpty() || !channel.isOpen()) {
+                sending.set(false);
+                continue;
+            }
+            SendCompletion completion = new SendCompletion();
+            try {
+                channel.send(FrameCodec.message(batch), completion);
+            } catch (RuntimeException e) {
+                completion.accept(e);
+            }
+            if (!completion.returned()) {
+                return;
             }
         }
     }
 
-    private void drain() {
-        while (!outbox.isEmpty()) {
-            if (!sending.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                java.util.List<String> batch = new java.util.ArrayList<>();
-                long bytes = 0;
-                String next;
-                while (bytes < MAX_BATCH_CHARS && (next = outbox.poll()) != null) {
-                    batch.add(next);
-                    bytes += next.length();
-                }
-                if (!batch.isEmpty() && channel.isOpen()) {
-                    channel.send(FrameCodec.message(batch));
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "send to " + connectionKey + " failed: " + e);
+    /** Ends one send: the next may start; when it ended while {@code channel.send} was still running, the caller's loop goes on. */
+    private final class SendCompletion implements java.util.function.Consumer<Throwable> {
+        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void accept(Throwable error) {
+            if (error != null) {
+                LOG.log(System.Logger.Level.DEBUG, "send to " + connectionKey + " failed: " + error);
                 outbox.clear();
-            } finally {
-                sending.set(false);
+                queuedChars.set(0);
             }
+            sending.set(false);
+            if (!state.compareAndSet(0, 1)) {
+                drain();
+            }
+        }
+
+        /** Called after channel.send returned: true when the send had already completed (keep looping). */
+        boolean returned() {
+            return !state.compareAndSet(0, 2);
         }
     }
 

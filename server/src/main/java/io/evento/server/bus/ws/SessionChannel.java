@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /** A WebSocket session as a frame channel. */
 final class SessionChannel implements FrameChannel {
@@ -21,18 +22,18 @@ final class SessionChannel implements FrameChannel {
     }
 
     /**
-     * Sends with a context class loader that sees only the JDK. Every send makes the WebSocket
-     * implementation schedule an idle-timeout task on the container's managed executor, whose
-     * context capture runs a ServiceLoader scan of the context class loader's whole class path;
-     * with the web application's loader that scan cost about half the server's CPU per message.
+     * Sends asynchronously (the container's writer queues it; no thread waits for a slow peer),
+     * with a context class loader that sees only the JDK: every send makes the WebSocket
+     * implementation schedule its idle-timeout task, whose context capture on Payara's managed
+     * executor scans the context class loader's whole class path (ADR 0004).
      */
     @Override
-    public void send(String text) throws IOException {
+    public void send(String text, Consumer<Throwable> done) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(JDK_ONLY);
         try {
-            session.getBasicRemote().sendText(text);
+            session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
         } finally {
             thread.setContextClassLoader(previous);
         }
