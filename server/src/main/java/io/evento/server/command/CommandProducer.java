@@ -2,7 +2,6 @@ package io.evento.server.command;
 
 import io.evento.server.cluster.ClusterMessaging;
 import io.evento.server.cluster.ExecutorHolder;
-import io.evento.server.connection.BundleConnection;
 import io.evento.server.connection.Corked;
 import io.evento.server.connection.LocalConnections;
 import io.evento.server.feed.EventNotifier;
@@ -56,9 +55,8 @@ public class CommandProducer {
     @Typed(LocalCommandExecutor.class)
     LocalCommandExecutor local(LocalConnections connections, EventStoreAccess store, Invocations invocations, EventNotifier notifier,
                                ExecutorHolder executors, CommandSettings settings) {
-        return new LocalCommandExecutor(connections, new CommandContext(store::get, invocations,
-                new CachedStates(settings.maxCachedAggregates()), executors.executor(), notifier::stored, settings,
-                System::currentTimeMillis));
+        return LocalCommandExecutor.create(connections, store::get, invocations, executors.executor(), notifier::stored, settings,
+                System::currentTimeMillis);
     }
 
     @Produces

@@ -28,6 +28,23 @@ public final class LocalCommandExecutor implements CommandExecutor {
     private final ExecutedRequests executed;
     private final KeyedLanes lanes = new KeyedLanes();
 
+    /**
+     * @param connections the bundle connections of this member
+     * @param store       the event store (opened on first use)
+     * @param invocations invocations waiting for the bundles' answers
+     * @param blocking    where blocking store reads run
+     * @param stored      told the position of every event stored
+     * @param settings    the settings
+     * @param clock       epoch milliseconds
+     */
+    public static LocalCommandExecutor create(LocalConnections connections, java.util.function.Supplier<io.evento.server.store.EventStore> store,
+                                              Invocations invocations, java.util.concurrent.Executor blocking,
+                                              java.util.function.Consumer<io.evento.server.store.StreamPosition> stored,
+                                              CommandSettings settings, java.util.function.LongSupplier clock) {
+        return new LocalCommandExecutor(connections, new CommandContext(store, invocations, new CachedStates(settings.maxCachedAggregates()),
+                blocking, stored, settings, clock));
+    }
+
     LocalCommandExecutor(LocalConnections connections, CommandContext context) {
         this.connections = connections;
         this.context = context;
