@@ -225,6 +225,29 @@ public abstract class EventStoreContract {
     class Idempotency {
 
         @Test
+        void aCommandsStoryTellsWhetherItsEventIsStoredAlready() {
+            // given: an aggregate with two events, the second one the command's
+            String aggregate = id();
+            NewEvent earlier = event("Created", "{}");
+            NewEvent commands = event("Renamed", "{\"name\":\"x\"}");
+            store.append(AppendRequest.toAggregate(aggregate, 0, List.of(earlier)));
+            store.append(AppendRequest.toAggregate(aggregate, 1, List.of(commands)));
+
+            // when
+            CommandStory found = store.readStory(aggregate, commands.eventId());
+            CommandStory fresh = store.readStory(aggregate, id());
+
+            // then
+            assertThat(found.earlier()).isPresent();
+            assertThat(found.earlier().get().aggregateSequence()).isEqualTo(2);
+            assertThat(found.earlier().get().payload()).isEqualTo("{\"name\":\"x\"}");
+            assertThat(found.story().lastSequence()).isEqualTo(2);
+            assertThat(found.story().events()).hasSize(2);
+            assertThat(fresh.earlier()).isEmpty();
+            assertThat(fresh.story().lastSequence()).isEqualTo(2);
+        }
+
+        @Test
         void appendingTheSameEventIdsAgainIsAcknowledgedWithoutWritingTwice() {
             // given
             String aggregate = id();
