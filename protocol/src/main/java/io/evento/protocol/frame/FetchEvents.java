@@ -16,6 +16,7 @@ public record FetchEvents(String id, String consumerId, String after, List<Strin
 
     public FetchEvents {
         Fields.text(id, "id");
+        Fields.cursor(after, "after");
         types = Fields.list(types);
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000");

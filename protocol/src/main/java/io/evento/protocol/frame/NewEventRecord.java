@@ -15,5 +15,6 @@ public record NewEventRecord(String type, RawJson payload, RawJson metadata, Str
     public NewEventRecord {
         Fields.text(type, "event type");
         Fields.required(payload, "event payload");
+        Fields.object(metadata, "event metadata");
     }
 }

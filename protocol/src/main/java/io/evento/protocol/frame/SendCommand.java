@@ -27,6 +27,7 @@ public record SendCommand(String id, MessageKind kind, String payloadType, RawJs
         }
         Fields.text(payloadType, "payloadType");
         Fields.required(payload, "payload");
+        Fields.object(metadata, "metadata");
         if (kind == MessageKind.DOMAIN_COMMAND) {
             Fields.text(aggregateId, "aggregateId");
         }

@@ -18,6 +18,7 @@ public record SendQuery(String id, String payloadType, RawJson payload, RawJson 
         Fields.text(id, "id");
         Fields.text(payloadType, "payloadType");
         Fields.required(payload, "payload");
+        Fields.object(metadata, "metadata");
         if (timeoutMillis < 0) {
             throw new IllegalArgumentException("timeoutMillis must not be negative");
         }

@@ -43,7 +43,7 @@ public class EventFeed {
         try {
             after = request.after() == null || request.after().isBlank() ? StreamPosition.START : StreamPosition.parse(request.after());
         } catch (IllegalArgumentException e) {
-            throw new EventoException(ErrorCode.INVALID_REQUEST, e.getMessage());
+            throw new EventoException(ErrorCode.MALFORMED_FRAME, "invalid fetch-events frame: " + e.getMessage());
         }
         EventFilter filter = new EventFilter(new HashSet<>(request.types()), request.context());
         EventBatch batch = store.get().readAfter(after, filter, request.limit());
