@@ -58,9 +58,15 @@ public final class BusClient implements AutoCloseable {
     /** Connects, says hello with components and payload types, and enables the instance. */
     public static BusClient register(String baseUrl, String token, String bundleId, String instanceId,
                                      List<ComponentInfo> components, List<PayloadInfo> payloads, int maxInFlight) {
+        return register(baseUrl, token, bundleId, instanceId, components, payloads, maxInFlight, 0);
+    }
+
+    /** As above, announcing an aggregate cache of {@code aggregateCache} states (docs/protocol.md, "Aggregate cache"). */
+    public static BusClient register(String baseUrl, String token, String bundleId, String instanceId,
+                                     List<ComponentInfo> components, List<PayloadInfo> payloads, int maxInFlight, int aggregateCache) {
         BusClient client = connect(baseUrl);
         client.send(new Hello(UUID.randomUUID().toString(), Hello.PROTOCOL_VERSION, bundleId, 1, instanceId, token, components,
-                payloads, maxInFlight));
+                payloads, maxInFlight, aggregateCache));
         client.await(Welcome.class, f -> true, Duration.ofSeconds(10));
         Enable enable = new Enable(UUID.randomUUID().toString());
         client.send(enable);
@@ -166,6 +172,7 @@ public final class BusClient implements AutoCloseable {
     /** Drops the TCP connection without a close handshake (like a crashed bundle). */
     public void abort() {
         socket.abort();
+        closed.complete("aborted by the client");
     }
 
     @Override

@@ -28,8 +28,17 @@ public final class ReconnectingBundle implements AutoCloseable {
     private volatile boolean running = true;
     private volatile BusClient current;
 
+    private final int aggregateCache;
+
     public ReconnectingBundle(List<String> urls, String token, String bundleId, List<ComponentInfo> components,
                               Function<Frame, Frame> responder) {
+        this(urls, token, bundleId, components, responder, 0);
+    }
+
+    /** A bundle announcing an aggregate cache of {@code aggregateCache} states. */
+    public ReconnectingBundle(List<String> urls, String token, String bundleId, List<ComponentInfo> components,
+                              Function<Frame, Frame> responder, int aggregateCache) {
+        this.aggregateCache = aggregateCache;
         this.urls = List.copyOf(urls);
         this.token = token;
         this.bundleId = bundleId;
@@ -47,7 +56,8 @@ public final class ReconnectingBundle implements AutoCloseable {
             String url = urls.get(next % urls.size());
             next++;
             try {
-                BusClient client = BusClient.register(url, token, bundleId, instanceId, components, 0).respondWith(responder);
+                BusClient client = BusClient.register(url, token, bundleId, instanceId, components, List.of(), 0, aggregateCache)
+                        .respondWith(responder);
                 current = client;
                 registrations.add(url);
                 while (running && !client.isClosed()) {
@@ -67,6 +77,14 @@ public final class ReconnectingBundle implements AutoCloseable {
             Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Drops the current connection without a close handshake (a network failure); it registers again on the next server. */
+    public void drop() {
+        BusClient client = current;
+        if (client != null) {
+            client.abort();
         }
     }
 
