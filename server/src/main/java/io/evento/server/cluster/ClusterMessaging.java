@@ -24,6 +24,14 @@ public interface ClusterMessaging {
     /** Handles the messages sent to this member on a channel. */
     void onDirect(String channel, Consumer<String> handler);
 
+    /**
+     * Handles the messages sent to this member on a channel on the thread that delivers them (in
+     * each sender's order, one hand-off less): for handlers that never block.
+     */
+    default void onDirectNonBlocking(String channel, Consumer<String> handler) {
+        onDirect(channel, handler);
+    }
+
     /** Sends a message to every member, this one included. */
     void broadcast(String channel, String message);
 

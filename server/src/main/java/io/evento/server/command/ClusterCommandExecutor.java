@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Executes a request on whichever member holds its target connection: on this member directly,
  * on another through the cluster's messaging ({@link ClusterMessage}s on channel
- * {@value #CHANNEL}). It also serves the executions other members send here. When a member
+ * {@value #CHANNEL}, handled on the delivering thread: nothing here blocks, store reads run on the
+ * blocking executor and every send is asynchronous). It also serves the executions other members send here. When a member
  * leaves, what was executing there is dispatched again (a domain command or query could not have
  * had an effect that a new execution would repeat: the event id fences it) or, for a service
  * command, answered as indeterminate.
@@ -31,7 +32,7 @@ public final class ClusterCommandExecutor implements CommandExecutor {
     public ClusterCommandExecutor(ClusterMessaging messaging, LocalCommandExecutor local) {
         this.messaging = messaging;
         this.local = local;
-        messaging.onDirect(CHANNEL, this::received);
+        messaging.onDirectNonBlocking(CHANNEL, this::received);
         messaging.onMemberRemoved(this::memberRemoved);
     }
 

@@ -64,6 +64,25 @@ public abstract class ClusterMessagingContract {
     }
 
     @Test
+    void nonBlockingHandlersGetTheMessagesInTheOrderSentToo() {
+        // given
+        List<String> received = new CopyOnWriteArrayList<>();
+        String channel = unique("inline");
+        receiver.onDirectNonBlocking(channel, received::add);
+        List<String> sent = new ArrayList<>();
+
+        // when
+        for (int i = 0; i < 300; i++) {
+            sent.add("n" + i);
+            sender.send(receiver.localMemberId(), channel, "n" + i);
+        }
+
+        // then
+        await().atMost(WAIT).until(() -> received.size() == 300);
+        assertThat(received).containsExactlyElementsOf(sent);
+    }
+
+    @Test
     void aBroadcastReachesEveryMember() {
         // given
         List<String> atSender = new CopyOnWriteArrayList<>();

@@ -8,7 +8,6 @@ import com.hazelcast.topic.ITopic;
 import io.evento.server.cluster.ClusterMessaging;
 import io.evento.server.cluster.OrderedExecutor;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +31,9 @@ public final class HazelcastMessaging implements ClusterMessaging, AutoCloseable
     private final HazelcastInstance hazelcast;
     private final Executor executor;
     private final List<Consumer<String>> removedHandlers = new CopyOnWriteArrayList<>();
-    private final List<Runnable> closers = new ArrayList<>();
+    private final List<Runnable> closers = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, ITopic<String>> topics = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final System.Logger LOG = System.getLogger(HazelcastMessaging.class.getName());
 
     public HazelcastMessaging(HazelcastInstance hazelcast, Executor executor) {
         this.hazelcast = hazelcast;
@@ -64,12 +65,26 @@ public final class HazelcastMessaging implements ClusterMessaging, AutoCloseable
 
     @Override
     public void send(String memberId, String channel, String message) {
-        hazelcast.<String>getTopic(MEMBER_TOPIC + memberId + "." + channel).publish(message);
+        topics.computeIfAbsent(MEMBER_TOPIC + memberId + "." + channel, hazelcast::<String>getTopic).publish(message);
     }
 
     @Override
     public void onDirect(String channel, Consumer<String> handler) {
         subscribe(MEMBER_TOPIC + localMemberId() + "." + channel, handler);
+    }
+
+    /** On Hazelcast's event thread of the topic, which delivers one sender's messages in order. */
+    @Override
+    public void onDirectNonBlocking(String channel, Consumer<String> handler) {
+        ITopic<String> topic = hazelcast.getTopic(MEMBER_TOPIC + localMemberId() + "." + channel);
+        UUID registration = topic.addMessageListener(message -> {
+            try {
+                handler.accept(message.getMessageObject());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cluster message handler failed", e);
+            }
+        });
+        closers.add(() -> topic.removeMessageListener(registration));
     }
 
     @Override
