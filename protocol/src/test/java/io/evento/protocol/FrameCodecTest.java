@@ -118,14 +118,34 @@ class FrameCodecTest {
         void payloadsCutFromTheFrameKeepEveryDigitAndEscape() {
             // given a frame as another client would write it, with spaces and a huge decimal
             String json = "{ \"amount\" : 12345678901234567890.123456789, \"s\": \"\\u00e9\", \"n\": [ 1 , 2 ] }";
-            String frame = "{\"type\":\"send-query\",\"id\":\"q\",\"payloadType\":\"Q\",\"payload\": " + json + " ,\"metadata\":\"text\"}";
+            String frame = "{\"type\":\"send-query\",\"id\":\"q\",\"payloadType\":\"Q\",\"payload\": " + json
+                    + " ,\"metadata\": { \"k\" : 1.50 }}";
 
             // when
             SendQuery read = (SendQuery) codec.decode(frame);
 
             // then
             assertThat(read.payload().json()).isEqualTo(json);
-            assertThat(read.metadata().json()).isEqualTo("\"text\"");
+            assertThat(read.metadata().json()).isEqualTo("{ \"k\" : 1.50 }");
+        }
+
+        @Test
+        void metadataThatIsNoObjectAndCursorsThatAreNoPairAreMalformed() {
+            for (String metadata : List.of("\"text\"", "[1]", "7", "true")) {
+                String frame = "{\"type\":\"send-query\",\"id\":\"q\",\"payloadType\":\"Q\",\"payload\":{},\"metadata\":" + metadata + "}";
+                assertThatThrownBy(() -> codec.decode(frame)).as(metadata).isInstanceOfSatisfying(EventoException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
+                    assertThat(e.getMessage()).contains("metadata must be a JSON object");
+                });
+            }
+            for (String cursor : List.of("7", "7.", ".7", "a.1", "1.-2", "1.2.3", "99999999999999999999.1")) {
+                String frame = "{\"type\":\"fetch-events\",\"id\":\"f\",\"consumerId\":\"c\",\"after\":\"" + cursor
+                        + "\",\"context\":\"*\",\"limit\":5}";
+                assertThatThrownBy(() -> codec.decode(frame)).as(cursor).isInstanceOfSatisfying(EventoException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_FRAME));
+            }
+            assertThat(((FetchEvents) codec.decode("{\"type\":\"fetch-events\",\"id\":\"f\",\"consumerId\":\"c\",\"after\":\"12.34\","
+                    + "\"context\":\"*\",\"limit\":5}")).after()).isEqualTo("12.34");
         }
 
         @Test
