@@ -244,7 +244,12 @@ public class BusService {
         } catch (EventoException e) {
             connection.send(failure(fetch.id(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
-            connection.send(failure(fetch.id(), ErrorCode.DATABASE_UNAVAILABLE, "fetching events failed: " + e.getMessage()));
+            boolean database = false;
+            for (Throwable t = e; t != null && !database; t = t.getCause()) {
+                database = t instanceof java.sql.SQLException;
+            }
+            connection.send(failure(fetch.id(), database ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.INTERNAL,
+                    "fetching events failed: " + e.getMessage()));
         }
     }
 

@@ -59,6 +59,29 @@ public class EventStoreAccess {
         }
     }
 
+    /**
+     * Whether this instance can append events now, proven by an event writer on its own
+     * connection within two seconds: empty when it can, the reason when it cannot.
+     */
+    public java.util.Optional<String> writeProblem() {
+        try {
+            EventStore current = get();
+            if (current instanceof PostgresEventStore postgres) {
+                postgres.probeWrite().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return java.util.Optional.of("the event writer did not answer a write probe within 2 s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return java.util.Optional.of(String.valueOf(e.getCause() == null ? e : e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.of("interrupted");
+        } catch (RuntimeException e) {
+            return java.util.Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Group-commit counters, when the store is open. */
     public java.util.Optional<io.evento.server.store.jdbc.WriteStatistics> writeStatistics() {
         PostgresEventStore current = store;

@@ -37,6 +37,7 @@ final class BatchWriter implements AutoCloseable {
     private final KnownSequences known;
     private final java.util.concurrent.Executor completion;
     private Connection connection;
+    private volatile boolean healthy = true;
 
     BatchWriter(DataSource dataSource, EventStoreMode mode, KnownSequences known) {
         this(dataSource, mode, known, Runnable::run);
@@ -49,7 +50,11 @@ final class BatchWriter implements AutoCloseable {
         this.completion = completion;
     }
 
-    /** Writes the batch and completes every pending append, successfully or with its error. */
+    /**
+     * Writes the batch and completes every pending append, successfully or with its error; never
+     * throws. A failure of the connection (however the pool wrapped it) discards the connection
+     * and tries again on a new one from the pool, which validates what it hands out.
+     */
     void write(List<PendingAppend> batch) {
         boolean checkIds = false;
         boolean fastPath = true;
@@ -62,18 +67,25 @@ final class BatchWriter implements AutoCloseable {
                 }
                 if (outcomes != null) {
                     complete(outcomes);
+                    healthy = true;
                     return;
                 }
                 fastPath = false;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException failure) {
+                SQLException e = JdbcFailures.sqlException(failure);
+                if (e == null) {
+                    LOG.log(System.Logger.Level.ERROR, "appending " + batch.size() + " append(s) failed unexpectedly", failure);
+                    closeConnection();
+                    fail(batch, new EventoException(ErrorCode.INTERNAL, "the events could not be written: " + failure));
+                    return;
+                }
                 last = e;
                 rollbackQuietly();
                 String state = e.getSQLState() == null ? "" : e.getSQLState();
                 if ("23505".equals(state)) {
                     checkIds = true;
                     fastPath = false;
-                } else if (state.startsWith("08") || state.startsWith("57") || state.equals("40001") || state.equals("40P01")
-                        || connectionBroken()) {
+                } else if (JdbcFailures.connectionLost(e) || state.equals("40001") || state.equals("40P01") || connectionBroken()) {
                     closeConnection();
                     pause(attempt);
                 } else if (state.startsWith("22") || state.startsWith("23")) {
@@ -84,13 +96,43 @@ final class BatchWriter implements AutoCloseable {
                 }
             }
         }
+        healthy = false;
+        closeConnection();
         LOG.log(System.Logger.Level.ERROR, "appending " + batch.size() + " append(s) failed", last);
-        EventoException failure = new EventoException(ErrorCode.DATABASE_UNAVAILABLE,
+        fail(batch, new EventoException(ErrorCode.DATABASE_UNAVAILABLE,
                 "the events could not be written (" + (last == null ? "unknown" : last.getMessage())
-                        + "); retry with the same event ids: a repetition is never written twice", last);
+                        + "); retry with the same event ids: a repetition is never written twice", last));
+    }
+
+    private void fail(List<PendingAppend> batch, EventoException failure) {
         Map<PendingAppend, Object> failed = new HashMap<>();
         batch.forEach(pending -> failed.put(pending, failure));
         complete(failed);
+    }
+
+    /** Whether the last batch (or probe) of this writer reached the database. */
+    boolean healthy() {
+        return healthy;
+    }
+
+    /**
+     * Proves the writer can write: takes a transaction id on its own connection (which fails on a
+     * read-only or unreachable database) and replaces the connection when that fails.
+     */
+    void probe() throws SQLException {
+        try {
+            Connection c = connection();
+            c.setAutoCommit(true);
+            try (PreparedStatement statement = c.prepareStatement(EventStoreSql.WRITE_PROBE)) {
+                statement.execute();
+            }
+            healthy = true;
+        } catch (SQLException | RuntimeException failure) {
+            healthy = false;
+            closeConnection();
+            SQLException e = JdbcFailures.sqlException(failure);
+            throw e != null ? e : new SQLException("write probe failed: " + failure, failure);
+        }
     }
 
     /**
@@ -447,7 +489,7 @@ final class BatchWriter implements AutoCloseable {
     private boolean connectionBroken() {
         try {
             return connection == null || connection.isClosed() || !connection.isValid(2);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             return true;
         }
     }
@@ -458,13 +500,13 @@ final class BatchWriter implements AutoCloseable {
                 if (connection.getAutoCommit()) {
                     return;
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 closeConnection();
                 return;
             }
             try {
                 connection.rollback();
-            } catch (SQLException ignored) {
+            } catch (SQLException | RuntimeException ignored) {
                 closeConnection();
             }
         }
@@ -474,12 +516,12 @@ final class BatchWriter implements AutoCloseable {
         if (connection != null) {
             try (PreparedStatement reset = connection.prepareStatement(EventStoreSql.DEFAULT_PLANS)) {
                 reset.execute();
-            } catch (SQLException ignored) {
+            } catch (SQLException | RuntimeException ignored) {
                 // a broken connection is discarded by the pool anyway
             }
             try {
                 connection.close();
-            } catch (SQLException ignored) {
+            } catch (SQLException | RuntimeException ignored) {
                 // broken already
             }
             connection = null;

@@ -103,6 +103,9 @@ public final class EventStoreSql {
 
     static final String DEFAULT_PLANS = "RESET plan_cache_mode";
 
+    /** Takes a transaction id (and commits at once): fails where nothing can be written (read-only, recovery, unreachable). */
+    static final String WRITE_PROBE = "SELECT pg_current_xact_id()";
+
     /** CPES: one appending transaction at a time in the whole cluster, until commit. */
     static final String LOCK_APPENDS = "SELECT pg_advisory_xact_lock(7310011478575526913)";
 

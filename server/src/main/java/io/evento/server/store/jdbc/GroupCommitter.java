@@ -29,6 +29,7 @@ final class GroupCommitter implements AutoCloseable {
     private final java.util.function.Supplier<BatchWriter> writers;
     private final BlockingQueue<PendingAppend> queue;
     private final List<Thread> threads = new ArrayList<>();
+    private final List<BatchWriter> writerStates = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder appends = new java.util.concurrent.atomic.LongAdder();
@@ -60,17 +61,34 @@ final class GroupCommitter implements AutoCloseable {
         return pending.result();
     }
 
+    /**
+     * Proves that a writer can write now (on its own connection): completes when it did, fails
+     * with DATABASE_UNAVAILABLE when it could not. Readiness asks this.
+     */
+    CompletableFuture<List<AppendResult>> probe() {
+        PendingAppend probe = PendingAppend.probe();
+        if (!running || !queue.offer(probe)) {
+            return CompletableFuture.failedFuture(new EventoException(ErrorCode.OVERLOADED, "the event writers are busy"));
+        }
+        return probe.result();
+    }
+
     private void run() {
         BatchWriter writer = writers.get();
+        writerStates.add(writer);
         PendingAppend carried = null;
         while (running || !queue.isEmpty() || carried != null) {
+            List<PendingAppend> batch = new ArrayList<>();
             try {
                 PendingAppend first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
                 carried = null;
                 if (first == null) {
                     continue;
                 }
-                List<PendingAppend> batch = new ArrayList<>();
+                if (first.isProbe()) {
+                    probe(writer, first);
+                    continue;
+                }
                 batch.add(first);
                 carried = fill(batch, first.events(), first.bytes());
                 long start = System.nanoTime();
@@ -84,9 +102,26 @@ final class GroupCommitter implements AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "event writer failed unexpectedly", e);
+                EventoException failure = new EventoException(ErrorCode.INTERNAL, "the events could not be written: " + e);
+                batch.forEach(pending -> pending.result().completeExceptionally(failure));
             }
         }
         writer.close();
+    }
+
+    private static void probe(BatchWriter writer, PendingAppend probe) {
+        try {
+            writer.probe();
+            probe.result().complete(List.of());
+        } catch (java.sql.SQLException e) {
+            probe.result().completeExceptionally(new EventoException(ErrorCode.DATABASE_UNAVAILABLE,
+                    "the event writer cannot write: " + e.getMessage(), e));
+        }
+    }
+
+    /** Whether every writer's last batch or probe reached the database. */
+    boolean writersHealthy() {
+        return writerStates.stream().allMatch(BatchWriter::healthy);
     }
 
     /** Adds queued appends up to the limits; returns an append that did not fit, for the next batch. */
@@ -104,7 +139,7 @@ final class GroupCommitter implements AutoCloseable {
                     return null;
                 }
             }
-            if (events + next.events() > settings.maxBatchEvents() || bytes + next.bytes() > MAX_BATCH_BYTES) {
+            if (next.isProbe() || events + next.events() > settings.maxBatchEvents() || bytes + next.bytes() > MAX_BATCH_BYTES) {
                 return next;
             }
             batch.add(next);

@@ -17,6 +17,15 @@ import java.util.concurrent.CompletableFuture;
  */
 record PendingAppend(List<AppendRequest> requests, int events, long bytes, CompletableFuture<List<AppendResult>> result) {
 
+    /** Not an append: the writer proves it can write (readiness). */
+    static PendingAppend probe() {
+        return new PendingAppend(List.of(), 0, 0, new CompletableFuture<>());
+    }
+
+    boolean isProbe() {
+        return requests.isEmpty();
+    }
+
     static PendingAppend of(List<AppendRequest> requests) {
         int events = 0;
         long bytes = 0;

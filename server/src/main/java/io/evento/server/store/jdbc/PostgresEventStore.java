@@ -86,7 +86,7 @@ public final class PostgresEventStore implements EventStore {
                     }
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -124,7 +124,7 @@ public final class PostgresEventStore implements EventStore {
                     return rows.next() ? Optional.of(event(rows)) : Optional.empty();
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -203,7 +203,7 @@ public final class PostgresEventStore implements EventStore {
                 }
                 return result;
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -250,7 +250,7 @@ public final class PostgresEventStore implements EventStore {
                 known.committed(aggregateId, last);
                 return new CommandStory(new AggregateStory(aggregateId, snapshot, events, last, deleted), earlier);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -295,7 +295,7 @@ public final class PostgresEventStore implements EventStore {
                 }
                 return new EventBatch(events, next);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -317,7 +317,7 @@ public final class PostgresEventStore implements EventStore {
                             + " is not an event of aggregate '" + aggregateId + "'");
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -327,7 +327,7 @@ public final class PostgresEventStore implements EventStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             return loadSnapshot(c, aggregateId);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -360,7 +360,7 @@ public final class PostgresEventStore implements EventStore {
                     return rows.next() ? position(rows.getLong(1), rows.getLong(2)) : StreamPosition.START;
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -382,7 +382,7 @@ public final class PostgresEventStore implements EventStore {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -426,7 +426,29 @@ public final class PostgresEventStore implements EventStore {
         return rows.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    private static EventoException unavailable(SQLException e) {
-        return new EventoException(ErrorCode.DATABASE_UNAVAILABLE, "event store: " + e.getMessage(), e);
+    /** A database failure, however the pool wrapped it, as DATABASE_UNAVAILABLE; anything else as it is. */
+    private static RuntimeException unavailable(Exception e) {
+        if (e instanceof EventoException evento) {
+            return evento;
+        }
+        SQLException sql = JdbcFailures.sqlException(e);
+        if (sql != null) {
+            return new EventoException(ErrorCode.DATABASE_UNAVAILABLE, "event store: " + sql.getMessage(), e);
+        }
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+
+    /**
+     * Proves this instance can append now: an event writer takes a transaction id on its own
+     * connection (replacing it if that fails) and every writer's last transaction succeeded.
+     * Fails with DATABASE_UNAVAILABLE otherwise.
+     */
+    public CompletableFuture<Void> probeWrite() {
+        return committer.probe().thenApply(ignored -> {
+            if (!committer.writersHealthy()) {
+                throw new EventoException(ErrorCode.DATABASE_UNAVAILABLE, "an event writer's last transaction failed");
+            }
+            return null;
+        });
     }
 }
