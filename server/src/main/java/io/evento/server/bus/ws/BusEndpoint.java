@@ -21,7 +21,7 @@ import java.nio.ByteBuffer;
 @ServerEndpoint("/bus")
 public class BusEndpoint {
 
-    static final int HARD_LIMIT = 16 << 20;
+    static final int HARD_LIMIT = 8 << 20;
     private static final System.Logger LOG = System.getLogger(BusEndpoint.class.getName());
 
     @Inject
