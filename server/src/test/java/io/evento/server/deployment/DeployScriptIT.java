@@ -86,6 +86,36 @@ class DeployScriptIT {
         }
     }
 
+    @Nested
+    class RightAfterAnInstanceWasKilled {
+
+        @Test
+        void upStartsItAgainAndSaysReadyOnlyOnceItIs() throws Exception {
+            // given a running instance, killed with kill -9
+            try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_deploy")) {
+                configure(1, database.jdbcUrl());
+                env.put("EVENTO_DB_USER", ThrowawayDatabase.user());
+                env.put("EVENTO_DB_PASSWORD", ThrowawayDatabase.password());
+                env.put("EVENTO_DB_ADMIN_USER", ThrowawayDatabase.user());
+                env.put("EVENTO_DB_ADMIN_PASSWORD", ThrowawayDatabase.password());
+                assertThat(run("up", "1").exitCode()).isZero();
+                long killed = Long.parseLong(Files.readString(runDir.resolve("instance-1.pid")).trim());
+                new ProcessBuilder("kill", "-9", Long.toString(killed)).start().waitFor(10, TimeUnit.SECONDS);
+
+                // when up runs at once
+                Result up = run("up", "1");
+
+                // then the killed instance was started again and is ready when up says so
+                assertThat(up.exitCode()).as(up.output()).isZero();
+                assertThat(up.output()).doesNotContain("already runs and is ready").contains("instance-1 ready");
+                long now = Long.parseLong(Files.readString(runDir.resolve("instance-1.pid")).trim());
+                assertThat(now).isNotEqualTo(killed);
+                assertThat(Http.get(urls(1).get(0) + "/health/ready").status()).isEqualTo(200);
+                run("down");
+            }
+        }
+    }
+
     private void configure(int instances, String jdbcUrl) throws IOException {
         env.put("EVENTO_RUN_DIR", runDir.toString());
         env.put("EVENTO_HTTP_PORT", Integer.toString(consecutiveFreePorts(instances)));
