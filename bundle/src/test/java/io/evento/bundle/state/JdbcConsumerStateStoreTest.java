@@ -7,6 +7,7 @@ import io.evento.payara.database.ThrowawayDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
@@ -14,8 +15,31 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The contract against PostgreSQL and MariaDB (both run on the build machine). */
 class JdbcConsumerStateStoreTest {
+
+    @Nested
+    class InADatabaseThatHoldsOtherTablesAlready {
+
+        @Test
+        void createsItsOwnTablesBesideThem() throws Exception {
+            // given an application's (or the Evento Server's) tables in the database
+            try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_bundle");
+                 HikariDataSource pool = pool(database.jdbcUrl(), ThrowawayDatabase.user(), ThrowawayDatabase.password())) {
+                try (java.sql.Connection c = pool.getConnection(); java.sql.Statement statement = c.createStatement()) {
+                    statement.execute("CREATE TABLE todo_item (id text PRIMARY KEY)");
+                }
+
+                // when
+                ConsumerStateStore store = new JdbcConsumerStateStore(pool);
+
+                // then
+                assertThat(store.acquire("c:1", "owner-a", java.time.Duration.ofSeconds(10))).isPresent();
+            }
+        }
+    }
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)

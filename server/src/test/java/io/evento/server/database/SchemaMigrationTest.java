@@ -58,6 +58,25 @@ class SchemaMigrationTest {
     }
 
     @Nested
+    class OnADatabaseThatHoldsOtherTablesAlready {
+
+        @Test
+        void createsTheStoreBesideThem() throws Exception {
+            try (TestDatabase database = TestDatabase.empty()) {
+                // given a bundle's consumer state (or an application's tables) in the database
+                database.execute("CREATE TABLE evento_consumer (consumer_id text PRIMARY KEY)");
+
+                // when
+                SchemaMigration.Report report = new SchemaMigration(database.newDataSource()).migrate();
+
+                // then
+                assertThat(report.version()).isEqualTo(LATEST);
+                assertThat(database.queryLong("SELECT count(*) FROM evento_event")).isZero();
+            }
+        }
+    }
+
+    @Nested
     class OnAMigratedDatabase {
 
         @Test

@@ -39,7 +39,8 @@ public final class JdbcConsumerStateStore implements ConsumerStateStore {
         this.dataSource = dataSource;
         this.sql = dialect(dataSource);
         Flyway.configure(JdbcConsumerStateStore.class.getClassLoader()).dataSource(dataSource)
-                .locations(sql.migrations()).table("evento_bundle_schema_history").baselineOnMigrate(true).load().migrate();
+                .locations(sql.migrations()).table("evento_bundle_schema_history").baselineOnMigrate(true).baselineVersion("0")
+                .load().migrate();
     }
 
     private static ConsumerStoreSql dialect(DataSource dataSource) {
