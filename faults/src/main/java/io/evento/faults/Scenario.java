@@ -120,7 +120,7 @@ interface Scenario {
     static Scenario partition() {
         return new Scenario() {
             public String name() {
-                return "partition between the instances (8 s)";
+                return "partition between the instances (15 s: the cluster splits and merges)";
             }
 
             public void inject(Lab lab) throws Exception {
@@ -132,7 +132,7 @@ interface Scenario {
             }
 
             public Duration duration() {
-                return Duration.ofSeconds(8);
+                return Duration.ofSeconds(15);
             }
         };
     }

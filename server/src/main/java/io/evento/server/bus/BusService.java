@@ -312,7 +312,15 @@ public class BusService {
         executor.closed(connection);
     }
 
-    /** Every heartbeat period: heartbeats out, silent connections dropped (1001), routing table reconciled. */
+    /** Members whose routes were in the table without them in the cluster at the last tick. */
+    private volatile Set<String> absentLastTick = Set.of();
+
+    /**
+     * Every heartbeat period: heartbeats out, silent connections dropped (1001), routing table
+     * reconciled: this instance's routes published again where they are missing (after a split,
+     * say), routes of a member absent from the cluster for two periods withdrawn (a joining member
+     * is not yet known everywhere for a moment).
+     */
     void tick() {
         long silenceLimit = 3 * settings.heartbeat().toNanos();
         for (BundleConnection connection : connections.all()) {
@@ -325,8 +333,10 @@ public class BusService {
         }
         Set<String> members = messaging.memberIds();
         Set<String> published = routes.all().stream().map(ConnectionRoutes::connectionKey).collect(Collectors.toSet());
-        routes.all().stream().map(ConnectionRoutes::memberId).filter(m -> !members.contains(m)).distinct()
-                .forEach(routes::withdrawMember);
+        Set<String> absent = routes.all().stream().map(ConnectionRoutes::memberId).filter(m -> !members.contains(m))
+                .collect(Collectors.toSet());
+        absent.stream().filter(absentLastTick::contains).forEach(routes::withdrawMember);
+        absentLastTick = absent;
         for (BundleConnection connection : connections.all()) {
             if (connection.registered() && connection.isOpen() && !published.contains(connection.connectionKey())) {
                 publish(connection);

@@ -45,7 +45,7 @@ public class ClusterViewProducer {
     ClusterMessaging clusterMessaging(ClusterView view, ExecutorHolder executors) {
         Optional<Object> hazelcast = PayaraHazelcast.lookup();
         if ("hazelcast".equals(view.kind()) && hazelcast.isPresent()) {
-            Optional<ClusterMessaging> messaging = HazelcastClusterViews.messaging(hazelcast.get(), executors.executor());
+            Optional<ClusterMessaging> messaging = HazelcastClusterViews.messaging(hazelcast.get(), view.self().memberId(), executors.executor());
             if (messaging.isPresent()) {
                 return messaging.get();
             }

@@ -6,10 +6,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The messaging contract on two embedded Hazelcast members (loopback recipe, one cluster for the class), plus member departures. */
@@ -42,11 +44,20 @@ class HazelcastMessagingTest extends ClusterMessagingContract {
     }
 
     @Test
+    void aMemberKeepsItsOwnIdNotHazelcastsUuid() {
+        // then: the ids are the processes' own, and every member knows every other one's
+        assertThat(sender.localMemberId()).isNotEqualTo(cluster.member(0).getCluster().getLocalMember().getUuid().toString());
+        await().atMost(WAIT).until(() -> sender.memberIds().containsAll(Set.of(sender.localMemberId(), receiver.localMemberId())));
+    }
+
+    @Test
     void aMemberThatCrashesIsReportedGone() {
         // given: a cluster of its own
         try (EmbeddedHazelcast own = EmbeddedHazelcast.start(2)) {
             HazelcastMessaging staying = new HazelcastMessaging(own.member(0), EXECUTOR);
-            String crashed = own.member(1).getCluster().getLocalMember().getUuid().toString();
+            HazelcastMessaging leaving = new HazelcastMessaging(own.member(1), EXECUTOR);
+            String crashed = leaving.localMemberId();
+            await().atMost(WAIT).until(() -> staying.memberIds().contains(crashed));
             List<String> gone = new CopyOnWriteArrayList<>();
             staying.onMemberRemoved(gone::add);
 

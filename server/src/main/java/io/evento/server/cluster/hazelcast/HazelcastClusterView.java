@@ -17,15 +17,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Cluster members from Payara's Hazelcast. Each instance publishes its Evento instance id and
- * HTTP URL in the {@value #MEMBERS_MAP} map under its member id; a departed member's entry is
- * removed by the survivors. Values are plain {@code HashMap<String, String>} so that Hazelcast
+ * Cluster members from Payara's Hazelcast. Each instance publishes its member id, Evento instance
+ * id and HTTP URL in the {@value #MEMBERS_MAP} map under its Hazelcast UUID (again after a
+ * split-brain merge, which gives it a new one); a departed member's entry is removed by the
+ * survivors. The member id is the process's own, fixed for its life (see {@link HazelcastMessaging}). Values are plain {@code HashMap<String, String>} so that Hazelcast
  * never needs an application class to read them.
  */
 public final class HazelcastClusterView implements ClusterView, AutoCloseable {
 
     static final String MEMBERS_MAP = "evento.members";
     private static final String INSTANCE_ID = "instanceId";
+    private static final String MEMBER_ID = "memberId";
     private static final String HTTP_URL = "httpUrl";
 
     private final HazelcastInstance hazelcast;
@@ -33,9 +35,12 @@ public final class HazelcastClusterView implements ClusterView, AutoCloseable {
     private final PublicUrl publicUrl;
     private final IMap<String, HashMap<String, String>> cards;
     private final UUID listener;
+    private final UUID lifecycle;
+    private final String memberId;
 
-    HazelcastClusterView(HazelcastInstance hazelcast, ServerSettings settings, PublicUrl publicUrl) {
+    HazelcastClusterView(HazelcastInstance hazelcast, String memberId, ServerSettings settings, PublicUrl publicUrl) {
         this.hazelcast = hazelcast;
+        this.memberId = memberId;
         this.settings = settings;
         this.publicUrl = publicUrl;
         this.cards = hazelcast.getMap(MEMBERS_MAP);
@@ -50,6 +55,11 @@ public final class HazelcastClusterView implements ClusterView, AutoCloseable {
                 cards.removeAsync(event.getMember().getUuid().toString());
             }
         });
+        this.lifecycle = hazelcast.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
+                publish();
+            }
+        });
         publish();
         publicUrl.whenLearned(this::publish);
     }
@@ -57,6 +67,7 @@ public final class HazelcastClusterView implements ClusterView, AutoCloseable {
     private void publish() {
         HashMap<String, String> card = new HashMap<>();
         card.put(INSTANCE_ID, settings.instanceId());
+        card.put(MEMBER_ID, memberId);
         publicUrl.get().ifPresent(url -> card.put(HTTP_URL, url));
         cards.set(localId(), card);
     }
@@ -68,7 +79,7 @@ public final class HazelcastClusterView implements ClusterView, AutoCloseable {
     @Override
     public ClusterMember self() {
         return toMember(hazelcast.getCluster().getLocalMember(), Map.of(
-                INSTANCE_ID, settings.instanceId(), HTTP_URL, publicUrl.get().orElse("")));
+                INSTANCE_ID, settings.instanceId(), MEMBER_ID, memberId, HTTP_URL, publicUrl.get().orElse("")));
     }
 
     @Override
@@ -82,7 +93,7 @@ public final class HazelcastClusterView implements ClusterView, AutoCloseable {
 
     private ClusterMember toMember(Member member, Map<String, String> card) {
         String url = card.get(HTTP_URL);
-        return new ClusterMember(member.getUuid().toString(), card.get(INSTANCE_ID),
+        return new ClusterMember(card.getOrDefault(MEMBER_ID, member.getUuid().toString()), card.get(INSTANCE_ID),
                 member.getAddress().getHost() + ":" + member.getAddress().getPort(),
                 url == null || url.isEmpty() ? null : url, member.localMember());
     }
@@ -96,6 +107,7 @@ public final class HazelcastClusterView implements ClusterView, AutoCloseable {
     public void close() {
         try {
             hazelcast.getCluster().removeMembershipListener(listener);
+            hazelcast.getLifecycleService().removeLifecycleListener(lifecycle);
             cards.remove(localId());
         } catch (RuntimeException e) {
             // Hazelcast already shut down with the server: nothing left to clean

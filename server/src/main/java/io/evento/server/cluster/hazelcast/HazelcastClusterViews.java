@@ -16,11 +16,12 @@ public final class HazelcastClusterViews {
     private HazelcastClusterViews() {
     }
 
-    /** Messaging over the Hazelcast instance, when the object is a running one. */
-    public static Optional<io.evento.server.cluster.ClusterMessaging> messaging(Object candidate, java.util.concurrent.Executor executor) {
+    /** Messaging over the Hazelcast instance, when the object is a running one, as the member {@code memberId}. */
+    public static Optional<io.evento.server.cluster.ClusterMessaging> messaging(Object candidate, String memberId,
+                                                                               java.util.concurrent.Executor executor) {
         try {
             if (candidate instanceof HazelcastInstance hazelcast && hazelcast.getLifecycleService().isRunning()) {
-                return Optional.of(new HazelcastMessaging(hazelcast, executor));
+                return Optional.of(new HazelcastMessaging(hazelcast, memberId, executor));
             }
         } catch (NoClassDefFoundError e) {
             return Optional.empty();
@@ -32,7 +33,7 @@ public final class HazelcastClusterViews {
     public static Optional<ClusterView> create(Object candidate, ServerSettings settings, PublicUrl publicUrl) {
         try {
             if (candidate instanceof HazelcastInstance hazelcast && hazelcast.getLifecycleService().isRunning()) {
-                return Optional.of(new HazelcastClusterView(hazelcast, settings, publicUrl));
+                return Optional.of(new HazelcastClusterView(hazelcast, java.util.UUID.randomUUID().toString(), settings, publicUrl));
             }
         } catch (NoClassDefFoundError e) {
             return Optional.empty();
