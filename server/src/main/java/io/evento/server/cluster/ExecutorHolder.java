@@ -43,11 +43,6 @@ public class ExecutorHolder {
         executor.shutdown();
     }
 
-    /** Container-managed threads, for components that run their own (the event store's writers). */
-    public ManagedThreadFactory threadFactory() {
-        return threadFactory;
-    }
-
     public ExecutorService executor() {
         return executor;
     }

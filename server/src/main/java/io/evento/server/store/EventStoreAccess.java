@@ -23,7 +23,6 @@ public class EventStoreAccess {
     private DataSource dataSource;
     private DatabaseStatus database;
 
-    private io.evento.server.cluster.ExecutorHolder executors;
     private AppendCompletion completion;
 
     private volatile PostgresEventStore store;
@@ -33,13 +32,23 @@ public class EventStoreAccess {
     }
 
     @Inject
-    public EventStoreAccess(DataSource dataSource, DatabaseStatus database, io.evento.server.cluster.ExecutorHolder executors,
-                            AppendCompletion completion) {
+    public EventStoreAccess(DataSource dataSource, DatabaseStatus database, AppendCompletion completion) {
         this.dataSource = dataSource;
         this.database = database;
-        this.executors = executors;
         this.completion = completion;
     }
+
+    /**
+     * The event writers are plain daemon threads: they only use JDBC, and Payara kills a managed
+     * thread created while the application is still being deployed ("Module ... is disabled")
+     * before it runs, which left an instance without writers when readiness opened the store
+     * during start-up.
+     */
+    private static final java.util.concurrent.ThreadFactory WRITER_THREADS = runnable -> {
+        Thread thread = new Thread(runnable);
+        thread.setDaemon(true);
+        return thread;
+    };
 
     /** The store; NOT_READY while the database is not migrated. */
     public EventStore get() {
@@ -53,7 +62,7 @@ public class EventStoreAccess {
                     throw new EventoException(ErrorCode.NOT_READY, "the event store is not ready: "
                             + database.problem().orElse("database not migrated yet"));
                 }
-                store = new PostgresEventStore(dataSource, settings(), executors.threadFactory(), completion);
+                store = new PostgresEventStore(dataSource, settings(), WRITER_THREADS, completion);
             }
             return store;
         }
