@@ -22,14 +22,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Bundle registrations and descriptions in PostgreSQL. */
-@jakarta.inject.Singleton
+@jakarta.enterprise.context.ApplicationScoped
 public class CatalogStore {
 
     private static final TypeReference<List<ComponentInfo>> COMPONENTS = new TypeReference<>() { };
     private static final TypeReference<List<PayloadInfo>> PAYLOADS = new TypeReference<>() { };
 
-    private final DataSource dataSource;
+    private DataSource dataSource;
     private final ObjectMapper json = new ObjectMapper();
+
+    protected CatalogStore() {
+        // for the CDI client proxy
+    }
 
     @jakarta.inject.Inject
     public CatalogStore(DataSource dataSource) {

@@ -42,7 +42,7 @@ public class CatalogResource {
 
     private Catalog catalog;
 
-    protected CatalogResource() {
+    public CatalogResource() {
         // for CDI
     }
 

@@ -21,7 +21,7 @@ public class ClusterResource {
     private ClusterView cluster;
     private DatabaseStatus database;
 
-    protected ClusterResource() {
+    public ClusterResource() {
         // for CDI
     }
 

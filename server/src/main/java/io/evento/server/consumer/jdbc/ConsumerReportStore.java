@@ -7,7 +7,7 @@ import io.evento.protocol.EventoException;
 import io.evento.protocol.frame.ConsumerReport.ConsumerStatus;
 import io.evento.server.consumer.ReportedConsumer;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The last report of each consumer. */
-@Singleton
+@ApplicationScoped
 public class ConsumerReportStore {
 
     static final String UPSERT = "INSERT INTO evento_consumer_report (consumer_id, bundle_id, instance_id, member_id, connection_key, status, reported_at) "
@@ -30,8 +30,12 @@ public class ConsumerReportStore {
     static final String SELECT_ALL = SELECT + " ORDER BY consumer_id";
     static final String SELECT_ONE = SELECT + " WHERE consumer_id = ?";
 
-    private final DataSource dataSource;
+    private DataSource dataSource;
     private final ObjectMapper json = new ObjectMapper();
+
+    protected ConsumerReportStore() {
+        // for the CDI client proxy
+    }
 
     @Inject
     public ConsumerReportStore(DataSource dataSource) {

@@ -58,7 +58,7 @@ public class ConsumerResource {
     private RouteDirectory routes;
     private ClusterView cluster;
 
-    protected ConsumerResource() {
+    public ConsumerResource() {
         // for CDI
     }
 

@@ -44,7 +44,7 @@ public class FlowResource {
     private HandlerTelemetry clock;
     private RouteDirectory routes;
 
-    protected FlowResource() {
+    public FlowResource() {
         // for CDI
     }
 

@@ -4,7 +4,7 @@ import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.server.status.ServerStatus;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The status rows of the server instances. */
-@Singleton
+@ApplicationScoped
 public class ServerStatusStore {
 
     static final String UPSERT = "INSERT INTO evento_server_status (member_id, instance_id, url, ready, connections, requests, invocations, reported_at) "
@@ -26,7 +26,11 @@ public class ServerStatusStore {
             + "FROM evento_server_status ORDER BY member_id";
     static final String PRUNE = "DELETE FROM evento_server_status WHERE reported_at < now() - interval '1 day'";
 
-    private final DataSource dataSource;
+    private DataSource dataSource;
+
+    protected ServerStatusStore() {
+        // for the CDI client proxy
+    }
 
     @Inject
     public ServerStatusStore(DataSource dataSource) {

@@ -43,7 +43,7 @@ public class StatusResource {
     private EventStoreAccess events;
     private DatabaseStatus database;
 
-    protected StatusResource() {
+    public StatusResource() {
         // for CDI
     }
 

@@ -48,7 +48,7 @@ public class StoreResource {
 
     private EventStoreAccess access;
 
-    protected StoreResource() {
+    public StoreResource() {
         // for CDI
     }
 

@@ -20,10 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Per-minute telemetry of every server instance in PostgreSQL. */
-@jakarta.inject.Singleton
+@jakarta.enterprise.context.ApplicationScoped
 public class TelemetryStore {
 
-    private final DataSource dataSource;
+    private DataSource dataSource;
+
+    protected TelemetryStore() {
+        // for the CDI client proxy
+    }
 
     @jakarta.inject.Inject
     public TelemetryStore(DataSource dataSource) {

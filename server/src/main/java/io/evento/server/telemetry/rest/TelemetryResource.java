@@ -35,7 +35,7 @@ public class TelemetryResource {
     private TelemetryStore store;
     private HandlerTelemetry telemetry;
 
-    protected TelemetryResource() {
+    public TelemetryResource() {
         // for CDI
     }
 
