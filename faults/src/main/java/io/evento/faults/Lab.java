@@ -75,7 +75,7 @@ final class Lab implements AutoCloseable {
                     runtime.resolve("postgresql.jar"), root.resolve("server/target/evento-server.war"), 2, Map.of(
                     "EVENTO_DB_URL", lab.jdbcUrl(), "EVENTO_DB_USER", "postgres", "EVENTO_DB_PASSWORD", "postgres",
                     "EVENTO_BUS_TOKENS", TOKEN, "EVENTO_BUS_HEARTBEAT_MILLIS", "1000", "EVENTO_DB_RETRY_MILLIS", "500",
-                    "EVENTO_DB_POOL_SIZE", "16", "EVENTO_ADMIN_USERS", "faults:viewer:" + VIEWER_PASSWORD,
+                    "EVENTO_DB_POOL_SIZE", "16", "EVENTO_ADMIN_USERS", "faults:viewer:" + io.evento.payara.password.PasswordHash.of(VIEWER_PASSWORD.toCharArray()),
                     "JAVA_TOOL_OPTIONS", HAZELCAST_TIMING), "384m", workDir.resolve("servers")));
             lab.cluster.startAll(READY);
             lab.startBundle();

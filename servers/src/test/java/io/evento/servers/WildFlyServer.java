@@ -15,8 +15,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * WildFly (the {@code wildfly-dist} archive from Maven Central) with the WAR, set up as the README
  * says: the {@code standalone-microprofile.xml} profile (MicroProfile Health and Config), the
- * PostgreSQL driver deployed, a datasource bound at {@code java:/jdbc/evento} with validation, the
- * WAR deployed; started with every interface on the bind address and its ports shifted by a free
+ * PostgreSQL driver deployed, a datasource bound at {@code java:/jdbc/evento} with validation,
+ * Jakarta Security identities accepted as the application's mechanism gives them
+ * ({@code integrated-jaspi=false}), the WAR deployed; started with every interface on the bind address and its ports shifted by a free
  * offset. WildFly has no Hazelcast: the WAR runs as a one-member cluster.
  */
 final class WildFlyServer implements JakartaServer {
@@ -54,6 +55,9 @@ final class WildFlyServer implements JakartaServer {
                             + " --password=" + ThrowawayDatabase.password() + " --max-pool-size=16 --validate-on-match=true"
                             + " --valid-connection-checker-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLValidConnectionChecker"
                             + " --exception-sorter-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLExceptionSorter",
+                    // the admin API's identities come from its own Jakarta Security mechanism and identity store,
+                    // not from an Elytron realm
+                    "/subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi,value=false)",
                     "deploy " + war + " --name=evento-server.war",
                     "stop-embedded-server", ""));
             ServerProcess.run("WildFly CLI", List.of("bash", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script),

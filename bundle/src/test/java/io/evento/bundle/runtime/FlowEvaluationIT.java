@@ -61,7 +61,7 @@ class FlowEvaluationIT {
     @BeforeAll
     void start() {
         database = ThrowawayDatabase.create("evento_bundle_it");
-        cluster = ServerCluster.start(database, 1, TOKEN, Map.of("EVENTO_ADMIN_USERS", "flow-admin:admin:flow-admin-pw"),
+        cluster = ServerCluster.start(database, 1, TOKEN, Map.of("EVENTO_ADMIN_USERS", "flow-admin:admin:" + io.evento.payara.password.PasswordHash.of("flow-admin-pw".toCharArray())),
                 "flow-evaluation");
         first = jobsBundle("jobs-1");
     }

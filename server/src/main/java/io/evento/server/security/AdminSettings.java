@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The admin API's identities.
  *
- * @param users      user name → password and role ({@code evento.admin.users}: {@code name:role:password}, comma separated)
+ * @param users      user name → password hash and role ({@code evento.admin.users}: {@code name:role:hash}, comma
+ *                   separated; a clear-text password only with {@code evento.admin.plain-passwords=true})
  * @param tokens     bearer tokens for scripts → their role ({@code evento.admin.tokens}: {@code role:token}, comma separated)
  * @param sessionTtl how long a login lasts ({@code evento.admin.session.minutes})
  * @param secret     the key that signs sessions ({@code evento.admin.secret}); empty: one made and shared through the database
@@ -20,11 +21,35 @@ public record AdminSettings(Map<String, Account> users, Map<String, Role> tokens
         tokens = Map.copyOf(tokens);
     }
 
-    /** A configured user. */
-    public record Account(String password, Role role) {
+    /**
+     * A configured user.
+     *
+     * @param secret the password's PBKDF2 hash (Jakarta Security's encoding), or the password itself
+     * @param role   what the user may do
+     */
+    public record Account(String secret, Role role) {
+
+        /** Whether the secret is a hash ({@code PBKDF2WithHmac...:iterations:salt:hash}) rather than a clear-text password. */
+        public boolean hashed() {
+            return secret.startsWith("PBKDF2WithHmac") && secret.split(":", -1).length == 4;
+        }
     }
 
-    /** Parses {@code name:role:password,...}; the password is everything after the second colon. */
+    /**
+     * Refuses clear-text passwords unless {@code allowPlain} (the development flag
+     * {@code evento.admin.plain-passwords}); the message names the users, never the passwords.
+     */
+    public AdminSettings requireHashes(boolean allowPlain) {
+        java.util.List<String> plain = users.entrySet().stream().filter(e -> !e.getValue().hashed()).map(Map.Entry::getKey).sorted().toList();
+        if (!plain.isEmpty() && !allowPlain) {
+            throw new IllegalStateException("evento.admin.users holds clear-text passwords for " + String.join(", ", plain)
+                    + ": configure PBKDF2 hashes (deploy/evento hash-password prints one) or, for development only, set"
+                    + " evento.admin.plain-passwords=true");
+        }
+        return this;
+    }
+
+    /** Parses {@code name:role:secret,...}; the secret is everything after the second colon. */
     public static Map<String, Account> parseUsers(String text) {
         Map<String, Account> users = new LinkedHashMap<>();
         for (String entry : entries(text)) {

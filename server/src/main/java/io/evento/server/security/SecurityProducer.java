@@ -4,11 +4,15 @@ import io.evento.server.security.jdbc.AdminKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 
-/** The authenticator of the admin API, with session tokens signed by the configured or the shared key. */
+/**
+ * The authenticator behind the identity store: passwords verified by the platform's
+ * {@link Pbkdf2PasswordHash}, session tokens signed by the configured or the shared key.
+ */
 @ApplicationScoped
 public class SecurityProducer {
 
@@ -18,10 +22,11 @@ public class SecurityProducer {
 
     @Produces
     @Singleton
-    Authenticator authenticator(AdminSettings settings, DataSource dataSource) {
+    Authenticator authenticator(AdminSettings settings, DataSource dataSource, Pbkdf2PasswordHash hashes) {
         AdminKeyStore keys = new AdminKeyStore(dataSource);
         SessionTokens sessions = new SessionTokens(() -> settings.secret().orElseGet(keys::key), settings.sessionTtl(), Clock.systemUTC());
-        return new Authenticator(settings, sessions, new LoginThrottle(LOGIN_FAILURES, LOGIN_WINDOW, Clock.systemUTC()));
+        return new Authenticator(settings, sessions, new LoginThrottle(LOGIN_FAILURES, LOGIN_WINDOW, Clock.systemUTC()),
+                hashes::verify, Clock.systemUTC());
     }
 
     @Produces

@@ -1,52 +1,83 @@
 package io.evento.server.security;
 
+import io.evento.payara.password.PasswordHash;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuthenticatorTest {
 
+    /** Payara's own Pbkdf2PasswordHash (Soteria), counting its verifications. */
+    private final Pbkdf2PasswordHashImpl platformHash = new Pbkdf2PasswordHashImpl();
+    private final AtomicInteger verifications = new AtomicInteger();
     private final SessionTokens sessions = new SessionTokens(() -> "secret", Duration.ofHours(1), Clock.systemUTC());
     private final Authenticator authenticator = new Authenticator(new AdminSettings(
-            AdminSettings.parseUsers("root:admin:pa:ss:word, watcher:viewer:look"), AdminSettings.parseTokens("viewer:script-token"),
-            Duration.ofHours(1), Optional.empty()), sessions, new LoginThrottle(3, Duration.ofMinutes(1), Clock.systemUTC()));
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
+            AdminSettings.parseUsers("root:admin:" + PasswordHash.of("pa:ss:word".toCharArray()) + ", watcher:viewer:"
+                    + PasswordHash.of("look".toCharArray()) + ", dev:viewer:plain-pw"),
+            AdminSettings.parseTokens("viewer:script-token,publish:ci-token"), Duration.ofHours(1), Optional.empty()),
+            sessions, new LoginThrottle(3, Duration.ofMinutes(1), Clock.systemUTC()), (password, hash) -> {
+                verifications.incrementAndGet();
+                return platformHash.verify(password, hash);
+            }, Clock.systemUTC());
 
     @Nested
-    class Basic {
+    class Passwords {
 
         @Test
-        void aConfiguredUserWithItsPasswordIsThatCaller() {
-            assertThat(authenticator.authenticate(basic("root", "pa:ss:word"))).isEqualTo(new Caller("root", Role.ADMIN));
-            assertThat(authenticator.authenticate("basic " + basic("watcher", "look").substring(6)).role()).isEqualTo(Role.VIEWER);
+        void aHashMadeByTheToolIsVerifiedByThePlatformsPbkdf2() {
+            assertThat(authenticator.login("root", "pa:ss:word")).isEqualTo(new Caller("root", Role.ADMIN));
+            assertThat(authenticator.validate(new UsernamePasswordCredential("watcher", new Password("look"))).role()).isEqualTo(Role.VIEWER);
+        }
+
+        @Test
+        void aClearTextPasswordAllowedForDevelopmentIsComparedAsIs() {
+            assertThat(authenticator.login("dev", "plain-pw").role()).isEqualTo(Role.VIEWER);
+            assertThatThrownBy(() -> authenticator.login("dev", "plain-p")).isInstanceOf(EventoException.class);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"root:wrong", "root:", "nobody:look", ":pa:ss:word", "' OR 1=1 --:x"})
+        @ValueSource(strings = {"root:wrong", "root:", "nobody:look", ":pa:ss:word", "' OR 1=1 --:x", "watcher:PBKDF2WithHmacSHA256"})
         void wrongCredentialsAreRefused(String credentials) {
             int colon = credentials.indexOf(':');
-            assertUnauthenticated(basic(credentials.substring(0, colon), credentials.substring(colon + 1)));
+            assertThatThrownBy(() -> authenticator.login(credentials.substring(0, colon), credentials.substring(colon + 1)))
+                    .isInstanceOfSatisfying(EventoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
         }
 
         @Test
-        void malformedCredentialsAreRefused() {
-            assertUnauthenticated("Basic not-base64!");
-            assertUnauthenticated("Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)));
+        void anUnknownNameCostsAHashLikeAKnownOne() {
+            // when
+            assertThatThrownBy(() -> authenticator.login("nobody", "x")).isInstanceOf(EventoException.class);
+
+            // then
+            assertThat(verifications).hasValue(1);
+        }
+
+        @Test
+        void aVerifiedPasswordIsRememberedSoRepeatedBasicRequestsHashOnce() {
+            // when
+            authenticator.login("root", "pa:ss:word");
+            authenticator.login("root", "pa:ss:word");
+            authenticator.login("root", "pa:ss:word");
+
+            // then
+            assertThat(verifications).hasValue(1);
+            // and a wrong password is still checked, and refused
+            assertThatThrownBy(() -> authenticator.login("root", "pa:ss:wordx")).isInstanceOf(EventoException.class);
+            assertThat(verifications).hasValue(2);
         }
     }
 
@@ -55,20 +86,22 @@ class AuthenticatorTest {
 
         @Test
         void aConfiguredTokenHasItsRoleAndAShortLabel() {
-            Caller caller = authenticator.authenticate("Bearer script-token");
+            Caller caller = authenticator.validate(new BearerCredential("script-token"));
             assertThat(caller.role()).isEqualTo(Role.VIEWER);
             assertThat(caller.name()).isEqualTo("token:scri…").doesNotContain("script-token");
+            assertThat(authenticator.bearer("ci-token").role()).isEqualTo(Role.PUBLISH);
         }
 
         @Test
         void aSessionTokenFromLoginIsAccepted() {
             String token = sessions.issue(authenticator.login("root", "pa:ss:word")).token();
-            assertThat(authenticator.authenticate("Bearer " + token)).isEqualTo(new Caller("root", Role.ADMIN));
+            assertThat(authenticator.bearer(token)).isEqualTo(new Caller("root", Role.ADMIN));
         }
 
         @Test
         void anUnknownTokenIsRefused() {
-            assertUnauthenticated("Bearer script-token-2");
+            assertThatThrownBy(() -> authenticator.bearer("script-token-2"))
+                    .isInstanceOfSatisfying(EventoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
         }
     }
 
@@ -76,26 +109,14 @@ class AuthenticatorTest {
     void repeatedWrongPasswordsLockTheNameButNotOthers() {
         // given three wrong passwords for root
         for (int i = 0; i < 3; i++) {
-            assertUnauthenticated(basic("root", "guess-" + i));
+            int attempt = i;
+            assertThatThrownBy(() -> authenticator.login("root", "guess-" + attempt)).isInstanceOf(EventoException.class);
         }
 
-        // then root is refused even with its password, through Basic and through login alike
-        assertThatThrownBy(() -> authenticator.authenticate(basic("root", "pa:ss:word"))).isInstanceOfSatisfying(EventoException.class,
+        // then root is refused even with its password
+        assertThatThrownBy(() -> authenticator.login("root", "pa:ss:word")).isInstanceOfSatisfying(EventoException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS));
-        assertThatThrownBy(() -> authenticator.login("root", "pa:ss:word")).isInstanceOf(EventoException.class);
         // and another user still logs in
         assertThat(authenticator.login("watcher", "look").role()).isEqualTo(Role.VIEWER);
-    }
-
-    @Test
-    void noHeaderOrAnotherSchemeIsRefused() {
-        assertUnauthenticated(null);
-        assertUnauthenticated("  ");
-        assertUnauthenticated("Digest abc");
-    }
-
-    private void assertUnauthenticated(String header) {
-        assertThatThrownBy(() -> authenticator.authenticate(header)).isInstanceOfSatisfying(EventoException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
     }
 }

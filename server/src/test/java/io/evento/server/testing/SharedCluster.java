@@ -40,12 +40,17 @@ public final class SharedCluster implements BeforeAllCallback {
         return resources.database;
     }
 
+    /** Configured users carry PBKDF2 hashes, as in production (clear text needs evento.admin.plain-passwords). */
+    private static String hash(String password) {
+        return io.evento.payara.password.PasswordHash.of(password.toCharArray());
+    }
+
     private static Resources start() {
         TestDatabase database = TestDatabase.empty();
         MicroCluster cluster = MicroCluster.prepare(ServerLaunch.recipe(), ServerLaunch.cluster("shared", 2, database.jdbcUrl(), Map.of(
                 "EVENTO_BUS_TOKENS", TOKEN + ",billing=" + BUNDLE_ONLY_TOKEN,
                 "EVENTO_BUS_HEARTBEAT_MILLIS", "1000",
-                "EVENTO_ADMIN_USERS", "root:admin:" + ADMIN_PASSWORD + ",watcher:viewer:" + VIEWER_PASSWORD,
+                "EVENTO_ADMIN_USERS", "root:admin:" + hash(ADMIN_PASSWORD) + ",watcher:viewer:" + hash(VIEWER_PASSWORD),
                 "EVENTO_ADMIN_TOKENS", "admin:" + ADMIN_TOKEN + ",viewer:" + VIEWER_TOKEN,
                 "EVENTO_BUS_MAX_FRAME_BYTES", Integer.toString(2 << 20))));
         try {

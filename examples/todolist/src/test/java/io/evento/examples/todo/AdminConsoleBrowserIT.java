@@ -70,7 +70,8 @@ class AdminConsoleBrowserIT {
     @BeforeAll
     void start() throws Exception {
         system = TodoTestSystem.start("console", TOKEN, Map.of(
-                "EVENTO_ADMIN_USERS", "ada:admin:" + ADMIN_PASSWORD + ",vic:viewer:" + VIEWER_PASSWORD));
+                "EVENTO_ADMIN_USERS", "ada:admin:" + io.evento.payara.password.PasswordHash.of(ADMIN_PASSWORD.toCharArray())
+                        + ",vic:viewer:" + io.evento.payara.password.PasswordHash.of(VIEWER_PASSWORD.toCharArray())));
         try {
             String first = system.cluster.instance(0).baseUrl();
             String second = system.cluster.instance(1).baseUrl();

@@ -1,5 +1,7 @@
 package io.evento.server.admin.rest;
 
+import io.evento.server.security.Role;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -17,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 @OpenAPIDefinition(
         info = @Info(title = "Evento Server admin API", version = "1",
                 description = "Catalogs, cluster status, the System State Store, consumers, telemetry, flows and the application "
-                        + "graph of a running Evento system. Every endpoint but POST /api/auth/login needs a caller: GET needs "
-                        + "the viewer role, any other method the admin role. Lists take page (from 0) and size (1-500). Errors "
+                        + "graph of a running Evento system. Every endpoint but POST /api/auth/login needs a caller with a role: "
+                        + "reading needs viewer, every action admin (admin includes viewer and publish). Lists take page (from 0) and size (1-500). Errors "
                         + "are application/problem+json with a stable code."),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
 @SecuritySchemes({
@@ -26,5 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
                 description = "a session token from POST /api/auth/login, or a token of evento.admin.tokens"),
         @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
                 description = "a user of evento.admin.users")})
+@DeclareRoles({Role.VIEWER_ROLE, Role.ADMIN_ROLE, Role.PUBLISH_ROLE})
 public class AdminApplication extends Application {
 }

@@ -1,5 +1,7 @@
 package io.evento.server.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.evento.server.security.Role;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.protocol.frame.ComponentKind;
@@ -36,6 +38,7 @@ import java.util.function.Predicate;
 @Path("catalog")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_ROLE)
 public class CatalogResource {
 
     static final int MAX_DESCRIPTION = 4000;
@@ -108,6 +111,7 @@ public class CatalogResource {
                 .orElseThrow(() -> notFound("bundle", bundleId));
     }
 
+    @RolesAllowed(Role.ADMIN_ROLE)
     @PUT
     @Path("payloads/{name}/description")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -117,6 +121,7 @@ public class CatalogResource {
         return payload(name);
     }
 
+    @RolesAllowed(Role.ADMIN_ROLE)
     @PUT
     @Path("components/{bundleId}/{name}/description")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -127,6 +132,7 @@ public class CatalogResource {
         return component(bundleId, name);
     }
 
+    @RolesAllowed(Role.ADMIN_ROLE)
     @PUT
     @Path("bundles/{bundleId}/description")
     @Consumes(MediaType.APPLICATION_JSON)

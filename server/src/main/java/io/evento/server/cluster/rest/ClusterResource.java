@@ -1,5 +1,7 @@
 package io.evento.server.cluster.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.evento.server.security.Role;
 import io.evento.server.cluster.ClusterMember;
 import io.evento.server.cluster.ClusterView;
 import io.evento.server.database.DatabaseStatus;
@@ -16,6 +18,7 @@ import java.util.List;
 @Path("cluster")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_ROLE)
 public class ClusterResource {
 
     private ClusterView cluster;

@@ -1,5 +1,7 @@
 package io.evento.server.consumer.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.evento.server.security.Role;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.protocol.frame.ComponentKind;
@@ -46,6 +48,7 @@ import java.util.stream.Collectors;
 @Path("consumers")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_ROLE)
 public class ConsumerResource {
 
     /** Lag is counted up to this many events. */
@@ -124,6 +127,7 @@ public class ConsumerResource {
         return view(find(consumerId), context());
     }
 
+    @RolesAllowed(Role.ADMIN_ROLE)
     @POST
     @Path("{consumerId}/dead-events/{eventId}/retry")
     public Response retry(@PathParam("consumerId") String consumerId, @PathParam("eventId") String eventId) {
@@ -131,6 +135,7 @@ public class ConsumerResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed(Role.ADMIN_ROLE)
     @POST
     @Path("{consumerId}/dead-events/{eventId}/discard")
     public Response discard(@PathParam("consumerId") String consumerId, @PathParam("eventId") String eventId) {
@@ -138,6 +143,7 @@ public class ConsumerResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed(Role.ADMIN_ROLE)
     @PUT
     @Path("{consumerId}/position")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.evento.server.flow.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.evento.server.security.Role;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.server.admin.rest.Page;
@@ -35,6 +37,7 @@ import java.util.stream.Collectors;
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_ROLE)
 public class FlowResource {
 
     static final int MAX_MINUTES = 7 * 24 * 60;

@@ -4,6 +4,9 @@ import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.server.security.Authenticator;
 import io.evento.server.security.Caller;
+import io.evento.server.security.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.evento.server.security.SessionTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,6 +48,7 @@ public class AuthResource {
     }
 
     @POST
+    @PermitAll
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
     public Session login(Login login) {
@@ -59,13 +63,19 @@ public class AuthResource {
             throw e;
         }
         SessionTokens.Issued issued = sessions.issue(caller);
-        return new Session(issued.token(), caller.name(), caller.role().name().toLowerCase(java.util.Locale.ROOT), issued.expiresAt());
+        return new Session(issued.token(), caller.name(), caller.role().label(), issued.expiresAt());
     }
 
     @GET
     @Path("me")
+    @RolesAllowed({Role.VIEWER_ROLE, Role.ADMIN_ROLE, Role.PUBLISH_ROLE})
     public Me me(@Context SecurityContext security) {
-        Caller caller = (Caller) security.getUserPrincipal();
-        return new Me(caller.name(), caller.role().name().toLowerCase(java.util.Locale.ROOT));
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        for (Role role : Role.values()) {
+            if (security.isUserInRole(role.label())) {
+                groups.add(role.label());
+            }
+        }
+        return new Me(security.getUserPrincipal().getName(), Role.strongest(groups).label());
     }
 }

@@ -1,5 +1,7 @@
 package io.evento.server.status.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.evento.server.security.Role;
 import io.evento.server.cluster.ClusterMember;
 import io.evento.server.cluster.ClusterView;
 import io.evento.server.database.DatabaseStatus;
@@ -32,6 +34,7 @@ import java.util.Map;
 @Path("status")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_ROLE)
 public class StatusResource {
 
     static final Duration STALE = Duration.ofSeconds(15);

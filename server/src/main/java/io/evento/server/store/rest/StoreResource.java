@@ -1,5 +1,7 @@
 package io.evento.server.store.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.evento.server.security.Role;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.server.admin.rest.Page;
@@ -39,6 +41,7 @@ import java.util.stream.Collectors;
 @Path("store")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_ROLE)
 public class StoreResource {
 
     static final int MAX_LIMIT = 500;
