@@ -116,6 +116,33 @@ class DeployScriptIT {
         }
     }
 
+    @Nested
+    class WithAClearTextAdminPassword {
+
+        @Test
+        void theWarRefusesToDeployAndSaysWhichUserAndWhatToDo() throws Exception {
+            // given a user configured with a password instead of its hash
+            try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_deploy")) {
+                configure(1, database.jdbcUrl());
+                env.put("EVENTO_DB_USER", ThrowawayDatabase.user());
+                env.put("EVENTO_DB_PASSWORD", ThrowawayDatabase.password());
+                env.put("EVENTO_DB_ADMIN_USER", ThrowawayDatabase.user());
+                env.put("EVENTO_DB_ADMIN_PASSWORD", ThrowawayDatabase.password());
+                env.put("EVENTO_ADMIN_USERS", "ops:admin:not-a-hash");
+
+                // when
+                Result up = run("up", "1");
+
+                // then
+                assertThat(up.exitCode()).as(up.output()).isNotZero();
+                assertThat(up.output()).contains("failed to deploy");
+                assertThat(Files.readString(runDir.resolve("instance-1.log")))
+                        .contains("evento.admin.users holds clear-text passwords for ops")
+                        .contains("deploy/evento hash-password").doesNotContain("not-a-hash");
+            }
+        }
+    }
+
     private void configure(int instances, String jdbcUrl) throws IOException {
         env.put("EVENTO_RUN_DIR", runDir.toString());
         env.put("EVENTO_HTTP_PORT", Integer.toString(consecutiveFreePorts(instances)));
