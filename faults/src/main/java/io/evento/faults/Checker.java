@@ -113,7 +113,11 @@ final class Checker {
                 problems.add("command " + command.id + " failed for good: " + command.failure);
             } else {
                 stuck++;
-                problems.add("command " + command.id + " got no final answer within a minute of retries");
+                problems.add("command " + command.id + " got no final answer within a minute of retries (" + (command.end == null
+                        ? "its caller was still sending" : "given up") + "; attempts, ms after the fault: " + attempts.stream()
+                        .map(a -> a.outcome() + "@" + a.server().replaceFirst("^http://", "") + "+"
+                                + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(a.sentNanos() - faultNanos))
+                        .toList() + ")");
             }
         }
         for (Map.Entry<String, List<Stored>> counter : byCounter.entrySet()) {

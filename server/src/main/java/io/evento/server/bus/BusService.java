@@ -40,7 +40,10 @@ import io.evento.server.telemetry.HandlerTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -113,9 +116,13 @@ public class BusService {
     }
 
     @PostConstruct
-    void start() {
+    void create() {
         codec = new FrameCodec(settings.maxFrameBytes());
         handshake = new Handshake(settings);
+    }
+
+    /** With the application: heartbeats, cluster listeners and routing are up before the first connection. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long period = settings.heartbeat().toMillis();
         ticker = executors.scheduler().scheduleAtFixedRate(() -> executors.executor().execute(this::tick), period, period,
                 TimeUnit.MILLISECONDS);
@@ -224,7 +231,7 @@ public class BusService {
         } else if (frame instanceof Ack ack) {
             replies.answered(connection, ack.correlationId(), ack);
         } else if (frame instanceof ConsumerReport report) {
-            reported.fire(new ConsumerReported(connection, report));
+            reported.fireAsync(new ConsumerReported(connection, report), NotificationOptions.ofExecutor(executors.executor()));
         } else {
             connection.send(failure(frame.id(), ErrorCode.PROTOCOL_VIOLATION, "a bundle does not send "
                     + frame.getClass().getSimpleName() + " frames"));
@@ -273,7 +280,7 @@ public class BusService {
         }
         connection.register(hello);
         publish(connection);
-        registered.fire(new BundleRegistered(connection, hello));
+        registered.fireAsync(new BundleRegistered(connection, hello), NotificationOptions.ofExecutor(executors.executor()));
         connection.send(new Welcome(FrameIds.next(), hello.id(), server.instanceId(), connection.sessionId(),
                 settings.heartbeat().toMillis(), settings.maxFrameBytes()));
     }
@@ -312,13 +319,21 @@ public class BusService {
         executor.closed(connection);
     }
 
+    /**
+     * Every so many ticks this instance's routes are published again even where its own copy of the
+     * table has them: after a split-brain merge the members' copies can differ, and a copy that
+     * lacks them would otherwise never learn them again (found by the fault suite's partition).
+     */
+    static final int REPUBLISH_TICKS = 5;
+    private long ticks;
+
     /** Members whose routes were in the table without them in the cluster at the last tick. */
     private volatile Set<String> absentLastTick = Set.of();
 
     /**
      * Every heartbeat period: heartbeats out, silent connections dropped (1001), routing table
-     * reconciled: this instance's routes published again where they are missing (after a split,
-     * say), routes of a member absent from the cluster for two periods withdrawn (a joining member
+     * reconciled: the table read again, this instance's routes published again where they are missing
+     * (after a split, say) and all of them every {@link #REPUBLISH_TICKS} ticks, routes of a member absent from the cluster for two periods withdrawn (a joining member
      * is not yet known everywhere for a moment).
      */
     void tick() {
@@ -331,15 +346,20 @@ public class BusService {
                 connection.send(new Heartbeat(FrameIds.next()));
             }
         }
+        routes.refresh();
         Set<String> members = messaging.memberIds();
         Set<String> published = routes.all().stream().map(ConnectionRoutes::connectionKey).collect(Collectors.toSet());
         Set<String> absent = routes.all().stream().map(ConnectionRoutes::memberId).filter(m -> !members.contains(m))
                 .collect(Collectors.toSet());
         absent.stream().filter(absentLastTick::contains).forEach(routes::withdrawMember);
         absentLastTick = absent;
+        boolean republishAll = ++ticks % REPUBLISH_TICKS == 0;
         for (BundleConnection connection : connections.all()) {
-            if (connection.registered() && connection.isOpen() && !published.contains(connection.connectionKey())) {
+            if (connection.registered() && connection.isOpen() && (republishAll || !published.contains(connection.connectionKey()))) {
                 publish(connection);
+                if (!connection.isOpen()) {
+                    routes.withdraw(connection.connectionKey()); // it closed meanwhile: no route may outlive it
+                }
             }
         }
     }

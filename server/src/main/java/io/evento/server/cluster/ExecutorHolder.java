@@ -1,47 +1,37 @@
 package io.evento.server.cluster;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server's own thread pools, on container-managed threads: a worker pool of
- * {@code evento.server.threads} (default 32) threads and a two-thread timer. (The container's
- * default managed executor has no core threads and an unbounded queue, so it runs one task at a time.)
+ * The server's thread pools, defined by the application and run by the container (Jakarta
+ * Concurrency): {@value #WORKER_THREADS} workers and a two-thread timer. The container's default
+ * managed executor would not do: it has no core threads and an unbounded queue, so it runs one
+ * task at a time; a defined executor's {@code maxAsync} is its fixed size (Payara makes it the core
+ * and the maximum pool size).
  */
+@ManagedExecutorDefinition(name = ExecutorHolder.WORKERS, maxAsync = ExecutorHolder.WORKER_THREADS)
+@ManagedScheduledExecutorDefinition(name = ExecutorHolder.TIMERS, maxAsync = 2)
 @ApplicationScoped
 public class ExecutorHolder {
 
-    @Resource
-    ManagedThreadFactory threadFactory;
+    static final String WORKERS = "java:app/concurrent/evento-workers";
+    static final String TIMERS = "java:app/concurrent/evento-timers";
+    static final int WORKER_THREADS = 32;
 
-    private ExecutorService executor;
-    private ScheduledExecutorService scheduler;
+    @Resource(lookup = WORKERS)
+    ManagedExecutorService executor;
 
-    @PostConstruct
-    void start() {
-        int threads = ConfigProvider.getConfig().getOptionalValue("evento.server.threads", Integer.class).orElse(32);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
-        pool.allowCoreThreadTimeOut(true);
-        executor = pool;
-        scheduler = new ScheduledThreadPoolExecutor(2, threadFactory);
-    }
-
-    @PreDestroy
-    void stop() {
-        scheduler.shutdownNow();
-        executor.shutdown();
-    }
+    @Resource(lookup = TIMERS)
+    ManagedScheduledExecutorService scheduler;
 
     public ExecutorService executor() {
         return executor;

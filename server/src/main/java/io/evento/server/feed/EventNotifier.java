@@ -5,8 +5,9 @@ import io.evento.server.cluster.ClusterMessaging;
 import io.evento.server.connection.BundleConnection;
 import io.evento.server.connection.LocalConnections;
 import io.evento.server.store.StreamPosition;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.UUID;
@@ -46,14 +47,9 @@ public class EventNotifier {
         this.executors = executors;
     }
 
-    @PostConstruct
-    void listen() {
+    /** With the application, so that wake-ups from other instances are relayed from the beginning. */
+    void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         messaging.onBroadcast(CHANNEL, this::pushLocally);
-    }
-
-    /** Called at application start so that wake-ups from other instances are relayed from the beginning. */
-    public void start() {
-        // the @PostConstruct of the real instance subscribed already
     }
 
     /** Events were stored here, up to {@code position}. */

@@ -25,4 +25,11 @@ public interface RouteDirectory {
 
     /** The enabled instances handling a payload type of a kind, in a stable order. */
     List<RouteTarget> candidates(String payloadType, MessageKind kind);
+
+    /**
+     * Reads the shared table again, for an implementation that serves reads from a copy: after a
+     * split and a merge its copy may have changed without telling (BusService calls it every tick).
+     */
+    default void refresh() {
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 
 import java.util.concurrent.ScheduledFuture;
@@ -55,7 +56,7 @@ public class TelemetryPublisher {
     }
 
     /** A bundle's consumer handler timings join this instance's telemetry. */
-    void reported(@Observes ConsumerReported reported) {
+    void reported(@ObservesAsync ConsumerReported reported) {
         for (ConsumerReport.HandlerTiming timing : reported.report().timings()) {
             telemetry.recorded(new HandlerKey(reported.connection().bundleId(), timing.component(), timing.payloadType()),
                     timing.invocations(), timing.failures(), timing.totalMillis(), timing.maxMillis());

@@ -64,6 +64,16 @@ public final class HazelcastRouteDirectory implements RouteDirectory, AutoClosea
         rebuild();
     }
 
+    /**
+     * Rebuilds the snapshot from the replicated map: after a split-brain merge Hazelcast replaced a
+     * member's copy without entry events, and the snapshot kept routes that no longer existed (the
+     * member then never published its own connection again) or missed the ones that came back.
+     */
+    @Override
+    public void refresh() {
+        rebuild();
+    }
+
     @Override
     public List<ConnectionRoutes> all() {
         return snapshot.all();
