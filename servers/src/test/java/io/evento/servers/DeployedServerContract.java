@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the WAR must do on every Jakarta EE server it is deployed to: readiness that checks the
@@ -110,6 +111,51 @@ abstract class DeployedServerContract {
             // then
             assertThat(console.status()).isEqualTo(200);
             assertThat(console.body()).containsIgnoringCase("<html");
+        }
+    }
+
+    @Nested
+    class AdminData {
+
+        private static final String SQLISH = "'; DROP TABLE evento_event; -- \\u0000 %_";
+
+        @Test
+        void registrationsDescriptionsTelemetryAndStatusAreStoredAndReadBack() {
+            // given an aggregate that was registered and invoked twice
+            String type = "Tally" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+            String bundleId = "tally-" + UUID.randomUUID().toString().substring(0, 8);
+            try (BusClient aggregate = BusClient.register(server().baseUrl(), JakartaServer.BUS_TOKEN, bundleId, "t1",
+                    List.of(FakeHandlers.aggregate("Tally", type)), 0).respondWith(FakeHandlers.countingAggregate(new AtomicInteger()))
+                    .keepAlive(Duration.ofSeconds(1));
+                 BusClient caller = BusClient.register(server().baseUrl(), JakartaServer.BUS_TOKEN, "tally-caller", "k1",
+                         List.of(new ComponentInfo("Invoker", ComponentKind.INVOKER, 1, List.of(), null)), 0)
+                         .keepAlive(Duration.ofSeconds(1))) {
+                for (int i = 0; i < 2; i++) {
+                    assertThat(caller.request(new SendCommand(UUID.randomUUID().toString(), MessageKind.DOMAIN_COMMAND, type,
+                            RawJson.of("{}"), null, "tally-" + i, null, 10_000, "Invoker"), WAIT)).isInstanceOf(CommandResult.class);
+                }
+
+                // when an admin describes the payload type with SQL-ish text
+                await().atMost(WAIT).until(() -> Http.get(server().baseUrl() + "/api/catalog/payloads/" + type, Http.DEFAULT_ADMIN)
+                        .status() == 200);
+                Http.Response described = Http.call("PUT", server().baseUrl() + "/api/catalog/payloads/" + type + "/description",
+                        "{\"description\":\"" + SQLISH.replace("\\", "\\\\") + "\"}", Http.DEFAULT_ADMIN);
+
+                // then every admin table answers through the persistence unit
+                assertThat(described.status()).as(described.body()).isEqualTo(200);
+                assertThat(Http.get(server().baseUrl() + "/api/catalog/payloads/" + type, Http.DEFAULT_ADMIN).json()
+                        .get("description").asText()).isEqualTo(SQLISH);
+                assertThat(Http.get(server().baseUrl() + "/api/catalog/bundles/" + bundleId, Http.DEFAULT_ADMIN).status()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    JsonNode handlers = Http.get(server().baseUrl() + "/api/telemetry/handlers?minutes=5&bundle=" + bundleId,
+                            Http.DEFAULT_ADMIN).json();
+                    assertThat(handlers.get("items")).hasSize(1);
+                    assertThat(handlers.get("items").get(0).get("invocations").asInt()).isEqualTo(2);
+                });
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        Http.get(server().baseUrl() + "/api/status", Http.DEFAULT_ADMIN).json().get("members").toString())
+                        .contains("\"ready\":true"));
+            }
         }
     }
 

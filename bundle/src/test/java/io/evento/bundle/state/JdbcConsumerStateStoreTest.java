@@ -90,16 +90,16 @@ class JdbcConsumerStateStoreTest {
     }
 
     static String mariaUrl(String database) {
-        String base = System.getenv().getOrDefault("EVENTO_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
+        String base = io.evento.payara.services.TestServices.mariaDb().baseUrl();
         return base + database;
     }
 
     static String mariaUser() {
-        return System.getenv().getOrDefault("EVENTO_TEST_MARIADB_USER", "root");
+        return io.evento.payara.services.TestServices.mariaDb().user();
     }
 
     static String mariaPassword() {
-        return System.getenv().getOrDefault("EVENTO_TEST_MARIADB_PASSWORD", "");
+        return io.evento.payara.services.TestServices.mariaDb().password();
     }
 
     static void execute(String sql) throws Exception {

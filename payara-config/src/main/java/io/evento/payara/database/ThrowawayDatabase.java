@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * A fresh, empty PostgreSQL database for one test run, dropped on {@link #close()}. The server is
- * the one of {@code EVENTO_TEST_JDBC_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
- * reached as {@code EVENTO_TEST_JDBC_USER}/{@code EVENTO_TEST_JDBC_PASSWORD} (default postgres).
+ * A fresh, empty PostgreSQL database for one test run, dropped on {@link #close()}, on the server
+ * {@link io.evento.payara.services.TestServices} chooses ({@code EVENTO_TEST_JDBC_URL}, a
+ * Testcontainers PostgreSQL, or the local one at 127.0.0.1:5432).
  */
 public final class ThrowawayDatabase implements AutoCloseable {
 
@@ -33,17 +33,17 @@ public final class ThrowawayDatabase implements AutoCloseable {
         return new ThrowawayDatabase(url, setup);
     }
 
-    /** The JDBC URL of the test server's database given by EVENTO_TEST_JDBC_URL. */
+    /** The JDBC URL of the test server's database ({@link io.evento.payara.services.TestServices#postgres()} decides which server). */
     public static String testUrl() {
-        return env("EVENTO_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        return io.evento.payara.services.TestServices.postgres().jdbcUrl();
     }
 
     public static String user() {
-        return env("EVENTO_TEST_JDBC_USER", "postgres");
+        return io.evento.payara.services.TestServices.postgres().user();
     }
 
     public static String password() {
-        return env("EVENTO_TEST_JDBC_PASSWORD", "postgres");
+        return io.evento.payara.services.TestServices.postgres().password();
     }
 
     public String jdbcUrl() {
@@ -63,8 +63,4 @@ public final class ThrowawayDatabase implements AutoCloseable {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

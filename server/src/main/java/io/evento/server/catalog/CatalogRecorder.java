@@ -23,12 +23,22 @@ public class CatalogRecorder {
         this.store = store;
     }
 
+    /**
+     * Two instances of a bundle version saying hello at once through two servers may both insert its
+     * row; the loser's transaction fails on the key, and the second attempt finds the row and updates it.
+     */
     void registered(@ObservesAsync BundleRegistered registered) {
-        try {
-            store.register(registered.hello());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "the registration of bundle " + registered.hello().bundleId()
-                    + " was not recorded in the catalog: " + e.getMessage());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.register(registered.hello());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 2) {
+                    LOG.log(System.Logger.Level.WARNING, "the registration of bundle " + registered.hello().bundleId()
+                            + " was not recorded in the catalog: " + e.getMessage());
+                    return;
+                }
+            }
         }
     }
 }

@@ -75,14 +75,21 @@ public class ServerStatusPublisher {
                 invocations.inFlight(), Instant.now());
     }
 
+    private volatile boolean failing;
+
     void publish() {
         if (!database.migrated()) {
             return;
         }
         try {
             store.publish(now());
+            failing = false;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "status not published: " + e.getMessage());
+            if (!failing) {
+                LOG.log(System.Logger.Level.WARNING, "status not published (again every " + PERIOD_SECONDS + " s; logged once until it works): "
+                        + e.getMessage());
+            }
+            failing = true;
         }
     }
 }

@@ -60,7 +60,7 @@ class TodoListEndToEndIT {
             settings = system.settings;
             String first = system.cluster.instance(0).baseUrl();
             String second = system.cluster.instance(1).baseUrl();
-            subscriber = new MqttClient("tcp://127.0.0.1:1883", "todo-it-" + System.nanoTime(), new MemoryPersistence());
+            subscriber = new MqttClient(io.evento.payara.services.TestServices.mqtt().url(), "todo-it-" + System.nanoTime(), new MemoryPersistence());
             subscriber.connect();
             subscriber.subscribe("todo/lists/#", 1, (topic, message) ->
                     mqtt.add(new String[]{topic, new String(message.getPayload(), StandardCharsets.UTF_8)}));

@@ -47,7 +47,7 @@ final class TodoTestSystem implements AutoCloseable {
                     MicroRecipe.projectDir().resolve("examples/todolist/target/it-logs/" + name)));
             cluster.startAll(Duration.ofSeconds(240));
             TodoSettings settings = new TodoSettings(List.of(cluster.instance(0).baseUrl(), cluster.instance(1).baseUrl()), token,
-                    todo.jdbcUrl(), ThrowawayDatabase.user(), ThrowawayDatabase.password(), "tcp://127.0.0.1:1883",
+                    todo.jdbcUrl(), ThrowawayDatabase.user(), ThrowawayDatabase.password(), io.evento.payara.services.TestServices.mqtt().url(),
                     FreePorts.take("127.0.0.1", 1).get(0));
             return new TodoTestSystem(evento, todo, cluster, settings);
         } catch (RuntimeException e) {
