@@ -42,8 +42,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -332,9 +332,10 @@ public class BusService {
 
     /**
      * Every heartbeat period: heartbeats out, silent connections dropped (1001), routing table
-     * reconciled: the table read again, this instance's routes published again where they are missing
-     * (after a split, say) and all of them every {@link #REPUBLISH_TICKS} ticks, routes of a member absent from the cluster for two periods withdrawn (a joining member
-     * is not yet known everywhere for a moment).
+     * reconciled: the table read again, this instance's routes published again where they are
+     * missing (after a split, say) and all of them every {@link #REPUBLISH_TICKS} ticks, routes of a
+     * member absent from the cluster for two periods withdrawn (a joining member is not yet known
+     * everywhere for a moment).
      */
     void tick() {
         long silenceLimit = 3 * settings.heartbeat().toNanos();
