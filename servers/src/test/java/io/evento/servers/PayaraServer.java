@@ -1,5 +1,6 @@
 package io.evento.servers;
 
+import io.evento.payara.FreePorts;
 import io.evento.payara.MicroRecipe;
 import io.evento.payara.database.ThrowawayDatabase;
 import io.evento.payara.server.DomainRecipe;
@@ -51,7 +52,7 @@ final class PayaraServer implements JakartaServer {
         MicroRecipe recipe = MicroRecipe.fromProject();
         String address = recipe.bindAddress();
         ThrowawayDatabase database = ThrowawayDatabase.create("evento_payaras");
-        int base = Ports.freeBase(address, 31_000, 100, PORTS);
+        int base = FreePorts.freeBase(address, 31_000, 100, PORTS);
         PayaraServer server = new PayaraServer(home, database, logs, address, base);
         try {
             Path domainDir = home.resolve("glassfish/domains").resolve(DOMAIN);

@@ -1,5 +1,6 @@
 package io.evento.servers;
 
+import io.evento.payara.FreePorts;
 import io.evento.payara.MicroRecipe;
 import io.evento.payara.database.ThrowawayDatabase;
 import io.evento.server.testing.Http;
@@ -62,7 +63,7 @@ final class WildFlyServer implements JakartaServer {
                     "stop-embedded-server", ""));
             ServerProcess.run("WildFly CLI", List.of("bash", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script),
                     home, Map.of(), logs.resolve("wildfly-cli.log"), Duration.ofSeconds(90));
-            int offset = Ports.freeBase(address, 1000, 100, PORTS);
+            int offset = FreePorts.freeBase(address, 1000, 100, PORTS);
             process = ServerProcess.start("WildFly", List.of("bash", home.resolve("bin/standalone.sh").toString(),
                     "-c", "standalone-microprofile.xml", "-b", address, "-bmanagement", address,
                     "-Djboss.socket.binding.port-offset=" + offset), home,

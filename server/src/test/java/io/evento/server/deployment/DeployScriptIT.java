@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,11 +65,7 @@ class DeployScriptIT {
         void upBuildsAndRunsThePayaraMicroUberJar() throws Exception {
             // given the test PostgreSQL
             try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_deploy")) {
-                configure(1, database.jdbcUrl());
-                env.put("EVENTO_DB_USER", ThrowawayDatabase.user());
-                env.put("EVENTO_DB_PASSWORD", ThrowawayDatabase.password());
-                env.put("EVENTO_DB_ADMIN_USER", ThrowawayDatabase.user());
-                env.put("EVENTO_DB_ADMIN_PASSWORD", ThrowawayDatabase.password());
+                configure(1, database);
 
                 // when
                 Result up = run("up", "1", "--uber");
@@ -93,11 +87,7 @@ class DeployScriptIT {
         void upStartsItAgainAndSaysReadyOnlyOnceItIs() throws Exception {
             // given a running instance, killed with kill -9
             try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_deploy")) {
-                configure(1, database.jdbcUrl());
-                env.put("EVENTO_DB_USER", ThrowawayDatabase.user());
-                env.put("EVENTO_DB_PASSWORD", ThrowawayDatabase.password());
-                env.put("EVENTO_DB_ADMIN_USER", ThrowawayDatabase.user());
-                env.put("EVENTO_DB_ADMIN_PASSWORD", ThrowawayDatabase.password());
+                configure(1, database);
                 assertThat(run("up", "1").exitCode()).isZero();
                 long killed = Long.parseLong(Files.readString(runDir.resolve("instance-1.pid")).trim());
                 new ProcessBuilder("kill", "-9", Long.toString(killed)).start().waitFor(10, TimeUnit.SECONDS);
@@ -123,11 +113,7 @@ class DeployScriptIT {
         void theWarRefusesToDeployAndSaysWhichUserAndWhatToDo() throws Exception {
             // given a user configured with a password instead of its hash
             try (ThrowawayDatabase database = ThrowawayDatabase.create("evento_deploy")) {
-                configure(1, database.jdbcUrl());
-                env.put("EVENTO_DB_USER", ThrowawayDatabase.user());
-                env.put("EVENTO_DB_PASSWORD", ThrowawayDatabase.password());
-                env.put("EVENTO_DB_ADMIN_USER", ThrowawayDatabase.user());
-                env.put("EVENTO_DB_ADMIN_PASSWORD", ThrowawayDatabase.password());
+                configure(1, database);
                 env.put("EVENTO_ADMIN_USERS", "ops:admin:not-a-hash");
 
                 // when
@@ -141,6 +127,15 @@ class DeployScriptIT {
                         .contains("deploy/evento hash-password").doesNotContain("not-a-hash");
             }
         }
+    }
+
+    /** One instance on the throw-away database, reached with the test server's credentials. */
+    private void configure(int instances, ThrowawayDatabase database) throws IOException {
+        configure(instances, database.jdbcUrl());
+        env.put("EVENTO_DB_USER", ThrowawayDatabase.user());
+        env.put("EVENTO_DB_PASSWORD", ThrowawayDatabase.password());
+        env.put("EVENTO_DB_ADMIN_USER", ThrowawayDatabase.user());
+        env.put("EVENTO_DB_ADMIN_PASSWORD", ThrowawayDatabase.password());
     }
 
     private void configure(int instances, String jdbcUrl) throws IOException {
@@ -195,9 +190,7 @@ class DeployScriptIT {
 
     private static boolean allFree(int base, int count) {
         for (int port = base; port < base + count; port++) {
-            try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-                // free
-            } catch (IOException e) {
+            if (!FreePorts.isFree("127.0.0.1", port)) {
                 return false;
             }
         }

@@ -2,7 +2,6 @@ package io.evento.server.security.rest;
 
 import io.evento.protocol.ErrorCode;
 import io.evento.server.admin.rest.Problem;
-import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +65,6 @@ public class RoleCheck implements DynamicFeature {
         return List.of();
     }
 
-    @Priority(PRIORITY)
     static final class Check implements ContainerRequestFilter {
 
         private final List<String> allowed;
