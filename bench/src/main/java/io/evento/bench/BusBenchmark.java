@@ -49,6 +49,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * off, one server paced at half the warm rate (open loop, for latency), two servers with a warm
  * cache; then the raw event store (16 appenders) in the same database. Each phase prints its rate,
  * latencies and the CPU per command of the server, the load generator and PostgreSQL.
+ * With the two-server phase chosen, a warm-up through both servers comes first, so both JVMs have
+ * compiled the whole path (the cluster hop too) before any phase is measured.
  * Usage: {@code bench/run bus [seconds] [concurrency]}; {@code -Dwarmup=seconds} (default 15),
  * {@code -Dphases=warm,cold,nocache,paced,two} to choose; {@code -Denv.NAME=value} sets a server setting
  * (e.g. {@code -Denv.EVENTO_ES_WRITERS=3}).
@@ -83,6 +85,10 @@ public final class BusBenchmark {
                 List<String> one = List.of(cluster.instance(0).baseUrl());
                 List<String> two = List.of(cluster.instance(0).baseUrl(), cluster.instance(1).baseUrl());
                 List<Result> results = new ArrayList<>();
+                if (phases.contains("two")) {
+                    // both JVMs reach a steady JIT before anything is measured, the cluster path included
+                    run(new Phase("warm-up, 2 servers", two, warmup, concurrency, 1000, true, 0), meter);
+                }
                 run(new Phase("warm-up", one, warmup, concurrency, 1000, true, 0), meter);
                 Result warm = null;
                 if (phases.contains("warm")) {
@@ -99,7 +105,7 @@ public final class BusBenchmark {
                     results.add(run(new Phase("1 server, paced at half the warm rate", one, seconds, 1024, 1000, true, warm.rate / 2), meter));
                 }
                 if (phases.contains("two")) {
-                    run(new Phase("warm-up, 2 servers", two, warmup, concurrency, 1000, true, 0), meter);
+                    run(new Phase("warm-up again, 2 servers", two, Math.min(warmup, 10), concurrency, 1000, true, 0), meter);
                     results.add(run(new Phase("2 servers, warm cache", two, seconds, concurrency, 1000, true, 0), meter));
                 }
                 double store = storeBaseline(database.jdbcUrl(), seconds);
