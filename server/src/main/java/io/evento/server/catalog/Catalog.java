@@ -1,11 +1,11 @@
 package io.evento.server.catalog;
 
-import io.evento.server.catalog.jdbc.CatalogStore;
+import io.evento.server.catalog.jpa.CatalogStore;
 import io.evento.server.cluster.ClusterMember;
 import io.evento.server.cluster.ClusterView;
 import io.evento.server.routing.RouteDirectory;
 import io.evento.server.telemetry.HandlerTelemetry;
-import io.evento.server.telemetry.jdbc.TelemetryStore;
+import io.evento.server.telemetry.jpa.TelemetryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

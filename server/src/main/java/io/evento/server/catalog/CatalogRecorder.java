@@ -1,6 +1,6 @@
 package io.evento.server.catalog;
 
-import io.evento.server.catalog.jdbc.CatalogStore;
+import io.evento.server.catalog.jpa.CatalogStore;
 import io.evento.server.connection.BundleRegistered;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;

@@ -1,7 +1,7 @@
 package io.evento.server.consumer;
 
 import io.evento.server.connection.ConsumerReported;
-import io.evento.server.consumer.jdbc.ConsumerReportStore;
+import io.evento.server.consumer.jpa.ConsumerReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;

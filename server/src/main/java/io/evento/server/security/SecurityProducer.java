@@ -1,12 +1,12 @@
 package io.evento.server.security;
 
-import io.evento.server.security.jdbc.AdminKeyStore;
+import io.evento.server.database.Transactions;
+import io.evento.server.security.jpa.AdminKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 
 /**
@@ -22,8 +22,8 @@ public class SecurityProducer {
 
     @Produces
     @Singleton
-    Authenticator authenticator(AdminSettings settings, DataSource dataSource, Pbkdf2PasswordHash hashes) {
-        AdminKeyStore keys = new AdminKeyStore(dataSource);
+    Authenticator authenticator(AdminSettings settings, Transactions transactions, Pbkdf2PasswordHash hashes) {
+        AdminKeyStore keys = new AdminKeyStore(transactions);
         SessionTokens sessions = new SessionTokens(() -> settings.secret().orElseGet(keys::key), settings.sessionTtl(), Clock.systemUTC());
         return new Authenticator(settings, sessions, new LoginThrottle(LOGIN_FAILURES, LOGIN_WINDOW, Clock.systemUTC()),
                 hashes::verify, Clock.systemUTC());

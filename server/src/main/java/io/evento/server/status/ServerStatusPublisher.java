@@ -9,7 +9,7 @@ import io.evento.server.connection.LocalConnections;
 import io.evento.server.database.DatabaseStatus;
 import io.evento.server.command.Invocations;
 import io.evento.server.routing.RequestRouter;
-import io.evento.server.status.jdbc.ServerStatusStore;
+import io.evento.server.status.jpa.ServerStatusStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -5,7 +5,7 @@ import io.evento.server.cluster.ClusterMessaging;
 import io.evento.server.cluster.ExecutorHolder;
 import io.evento.server.connection.ConsumerReported;
 import io.evento.server.database.DatabaseStatus;
-import io.evento.server.telemetry.jdbc.TelemetryStore;
+import io.evento.server.telemetry.jpa.TelemetryStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

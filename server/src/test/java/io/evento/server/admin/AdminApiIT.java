@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -259,6 +260,9 @@ class AdminApiIT {
                 "catalog/payloads?size=abc", "catalog/payloads?kind=NOPE", "catalog/components?kind=" + "x%27%3B", "consumers?kind=aggregate",
                 "consumers?dead=maybe", "telemetry/handlers?minutes=0", "telemetry/handlers?minutes=999999", "telemetry/series?bundle=a",
                 "store/events?after=abc", "store/events?limit=0", "store/events?before=1.x", "store/aggregates/a?after=-1",
+                "store/events?from=yesterday", "store/events?to=2026-13-01T00:00:00Z", "store/events?contains=%5B1%5D",
+                "store/events?contains=%7Bbad", "store/events?contains=%22text%22",
+                "store/events?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z",
                 "flows?minutes=-5", "graph?minutes=lots", "catalog/bundles?page=1.5"})
         void badParametersGet400WithAClearMessage(String path) {
             Http.Response bad = get(path);
@@ -269,7 +273,7 @@ class AdminApiIT {
 
         @ParameterizedTest
         @ValueSource(strings = {"catalog/payloads?q=%s&domain=%s", "catalog/components?q=%s&bundle=%s", "catalog/bundles?q=%s",
-                "store/events?type=%s&context=%s", "store/aggregates/%s", "store/snapshots?q=%s", "consumers?q=%s&bundle=%s",
+                "store/events?type=%s&context=%s", "store/events?aggregate=%s", "store/aggregates/%s", "store/snapshots?q=%s", "consumers?q=%s&bundle=%s",
                 "telemetry/handlers?q=%s&bundle=%s", "telemetry/series?bundle=%s&component=%s&payloadType=%s", "flows?q=%s",
                 "flows/%s", "catalog/payloads/%s", "consumers/%s"})
         void sqlIshTextInAnyParameterIsOnlyText(String template) {
@@ -386,6 +390,60 @@ class AdminApiIT {
             assertThat(get("store/events/" + eventId).json().get("aggregateId").asText()).isEqualTo(a);
             assertThat(get("store/head").json().get("mode").asText()).isNotBlank();
             assertThat(get("store/snapshots?q=" + encode(SQLISH)).json().get("total").asInt()).isZero();
+        }
+    }
+
+    @Nested
+    class StateStoreSearch {
+
+        @Test
+        void findsEventsByAggregateContextTimeAndPayloadThroughEitherInstance() {
+            // given three commands on two aggregates, one carrying SQL-ish text
+            String type = unique("Memo");
+            bundle(0, unique("memos"), List.of(FakeHandlers.aggregate("MemoAggregate", type)), List.of())
+                    .respondWith(FakeHandlers.countingAggregate(new AtomicInteger()));
+            BusClient caller = bundle(1, unique("caller"), List.of(new ComponentInfo("AdminInvoker", ComponentKind.INVOKER, 1, List.of(), null)),
+                    List.of());
+            String a = unique("memo-a");
+            String b = unique("memo-b");
+            String note = SQLISH + unique("");
+            String noteJson = "\"" + note.replace("'", "\\u0027") + "\"";
+            for (String[] sent : new String[][]{{a, "{\"note\":\"plain\"}"}, {a, "{\"note\":" + noteJson + "}"}, {b, "{\"note\":\"plain\"}"}}) {
+                SendCommand command = new SendCommand(UUID.randomUUID().toString(), MessageKind.DOMAIN_COMMAND, type, RawJson.of(sent[1]), null,
+                        sent[0], null, 10_000, "AdminInvoker");
+                assertThat(caller.request(command, WAIT)).isInstanceOf(CommandResult.class);
+            }
+            await().atMost(WAIT).until(() -> get("store/events?type=" + type + "Done").json().get("events").size() == 3);
+
+            // when / then: by aggregate, through the other instance
+            JsonNode byAggregate = Http.get(url(1, "store/events?aggregate=" + a), SharedCluster.VIEWER).json();
+            assertThat(byAggregate.get("events")).hasSize(2);
+            assertThat(byAggregate.get("events").get(0).get("sequence").asInt()).isEqualTo(1);
+            // by payload content: the SQL-ish text is matched verbatim, and only there
+            String contains = encode("{\"command\":{\"note\":\"" + note + "\"}}");
+            JsonNode byContent = get("store/events?contains=" + contains).json();
+            assertThat(byContent.get("events")).hasSize(1);
+            assertThat(byContent.get("events").get(0).get("aggregateId").asText()).isEqualTo(a);
+            assertThat(byContent.get("events").get(0).get("payload").get("command").get("note").asText()).isEqualTo(note);
+            assertThat(get("store/events?type=" + type + "Done&contains=" + encode("{\"command\":{\"note\":\"plain\"}}")).json()
+                    .get("events")).hasSize(2);
+            assertThat(get("store/events?contains=" + encode("{\"command\":{\"note\":\"" + SQLISH + "\"}}")).json().get("events"))
+                    .isEmpty();
+            // by context and creation time
+            assertThat(get("store/events?aggregate=" + a + "&context=default").json().get("events")).hasSize(2);
+            assertThat(get("store/events?aggregate=" + a + "&context=" + unique("ctx")).json().get("events")).isEmpty();
+            Instant created = Instant.parse(byAggregate.get("events").get(0).get("createdAt").asText());
+            assertThat(get("store/events?aggregate=" + a + "&from=" + created.minusSeconds(1) + "&to=" + created.plusSeconds(3600))
+                    .json().get("events")).hasSize(2);
+            assertThat(get("store/events?aggregate=" + a + "&from=" + created.plusSeconds(3600)).json().get("events")).isEmpty();
+            // paged with the cursor
+            JsonNode first = get("store/events?type=" + type + "Done&limit=2").json();
+            assertThat(first.get("more").asBoolean()).isTrue();
+            JsonNode second = Http.get(url(1, "store/events?type=" + type + "Done&limit=2&after=" + first.get("next").asText()),
+                    SharedCluster.VIEWER).json();
+            assertThat(second.get("events")).hasSize(1);
+            assertThat(second.get("more").asBoolean()).isFalse();
+            assertThat(second.get("events").get(0).get("aggregateId").asText()).isEqualTo(b);
         }
     }
 

@@ -12,7 +12,7 @@ import io.evento.server.cluster.ClusterMember;
 import io.evento.server.cluster.ClusterView;
 import io.evento.server.consumer.ConsumerActions;
 import io.evento.server.consumer.ReportedConsumer;
-import io.evento.server.consumer.jdbc.ConsumerReportStore;
+import io.evento.server.consumer.jpa.ConsumerReportStore;
 import io.evento.server.routing.ConnectionRoutes;
 import io.evento.server.routing.RouteDirectory;
 import io.evento.server.store.EventStore;

@@ -14,7 +14,7 @@ import io.evento.server.flow.FlowModel;
 import io.evento.server.routing.ConnectionRoutes;
 import io.evento.server.routing.RouteDirectory;
 import io.evento.server.telemetry.HandlerTelemetry;
-import io.evento.server.telemetry.jdbc.TelemetryStore;
+import io.evento.server.telemetry.jpa.TelemetryStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -9,7 +9,7 @@ import io.evento.server.routing.ConnectionRoutes;
 import io.evento.server.routing.RouteDirectory;
 import io.evento.server.status.ServerStatus;
 import io.evento.server.status.ServerStatusPublisher;
-import io.evento.server.status.jdbc.ServerStatusStore;
+import io.evento.server.status.jpa.ServerStatusStore;
 import io.evento.server.store.EventStore;
 import io.evento.server.store.EventStoreAccess;
 import jakarta.enterprise.context.RequestScoped;

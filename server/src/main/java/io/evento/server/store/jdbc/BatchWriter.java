@@ -1,5 +1,7 @@
 package io.evento.server.store.jdbc;
 
+import io.evento.server.database.DatabaseFailures;
+
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.server.store.AppendRequest;
@@ -72,7 +74,7 @@ final class BatchWriter implements AutoCloseable {
                 }
                 fastPath = false;
             } catch (SQLException | RuntimeException failure) {
-                SQLException e = JdbcFailures.sqlException(failure);
+                SQLException e = DatabaseFailures.sqlException(failure);
                 if (e == null) {
                     LOG.log(System.Logger.Level.ERROR, "appending " + batch.size() + " append(s) failed unexpectedly", failure);
                     closeConnection();
@@ -85,7 +87,7 @@ final class BatchWriter implements AutoCloseable {
                 if ("23505".equals(state)) {
                     checkIds = true;
                     fastPath = false;
-                } else if (JdbcFailures.connectionLost(e) || state.equals("40001") || state.equals("40P01") || connectionBroken()) {
+                } else if (DatabaseFailures.connectionLost(e) || state.equals("40001") || state.equals("40P01") || connectionBroken()) {
                     closeConnection();
                     pause(attempt);
                 } else if (state.startsWith("22") || state.startsWith("23")) {
@@ -130,7 +132,7 @@ final class BatchWriter implements AutoCloseable {
         } catch (SQLException | RuntimeException failure) {
             healthy = false;
             closeConnection();
-            SQLException e = JdbcFailures.sqlException(failure);
+            SQLException e = DatabaseFailures.sqlException(failure);
             throw e != null ? e : new SQLException("write probe failed: " + failure, failure);
         }
     }

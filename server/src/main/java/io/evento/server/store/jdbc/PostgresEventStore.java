@@ -1,5 +1,7 @@
 package io.evento.server.store.jdbc;
 
+import io.evento.server.database.DatabaseFailures;
+
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.server.store.AggregateStory;
@@ -431,7 +433,7 @@ public final class PostgresEventStore implements EventStore {
         if (e instanceof EventoException evento) {
             return evento;
         }
-        SQLException sql = JdbcFailures.sqlException(e);
+        SQLException sql = DatabaseFailures.sqlException(e);
         if (sql != null) {
             return new EventoException(ErrorCode.DATABASE_UNAVAILABLE, "event store: " + sql.getMessage(), e);
         }

@@ -10,7 +10,7 @@ import io.evento.server.telemetry.HandlerKey;
 import io.evento.server.telemetry.HandlerTelemetry;
 import io.evento.server.telemetry.HandlerWindow;
 import io.evento.server.telemetry.MinutePoint;
-import io.evento.server.telemetry.jdbc.TelemetryStore;
+import io.evento.server.telemetry.jpa.TelemetryStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,2 +1,0 @@
-/** Per-minute telemetry rows in PostgreSQL: each server instance writes its own, every instance reads all. */
-package io.evento.server.telemetry.jdbc;
