@@ -188,6 +188,15 @@ abstract class DeployedServerContract {
                 assertThat(storedTypes(aggregateId)).containsExactly(type + "Done");
                 JsonNode story = Http.get(server().baseUrl() + "/api/store/aggregates/" + aggregateId, Http.DEFAULT_ADMIN).json();
                 assertThat(story.get("lastSequence").asLong()).isEqualTo(1);
+                // the state store browser's search (JPQL on this server's provider): by aggregate and payload content
+                String api = server().baseUrl() + "/api/store/events?aggregate=" + aggregateId;
+                assertThat(Http.get(api, Http.DEFAULT_ADMIN).json().get("events")).hasSize(1);
+                String contains = java.net.URLEncoder.encode("{\"command\":{\"by\":1}}", java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(Http.get(api + "&contains=" + contains, Http.DEFAULT_ADMIN).json().get("events")).hasSize(1);
+                String other = java.net.URLEncoder.encode("{\"command\":{\"by\":2}}", java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(Http.get(api + "&contains=" + other, Http.DEFAULT_ADMIN).json().get("events")).isEmpty();
+                assertThat(Http.get(server().baseUrl() + "/api/store/snapshots?q=" + aggregateId, Http.DEFAULT_ADMIN).json()
+                        .get("total").asInt()).isZero();
             }
         }
 
