@@ -104,6 +104,17 @@ abstract class DeployedServerContract {
         }
 
         @Test
+        void theMetricsAreServedInThePrometheusFormat() {
+            // when
+            Http.Response metrics = Http.get(server().baseUrl() + "/api/metrics", Http.DEFAULT_ADMIN);
+            // then
+            assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
+            assertThat(metrics.contentType()).startsWith("text/plain");
+            assertThat(metrics.body()).contains("evento_connections ").contains("evento_store_batches_total ")
+                    .contains("evento_requests_in_flight ");
+        }
+
+        @Test
         void theConsoleIsServedAtTheRoot() {
             // when
             Http.Response console = Http.get(server().baseUrl() + "/");

@@ -10,6 +10,9 @@ import java.util.List;
 /** A request in flight at its origin: who waits for it, its current execution, its answer once there. */
 final class OriginRequest {
 
+    /** When it arrived ({@link System#nanoTime}), for the recorded duration. */
+    final long arrivedNanos;
+
     final String key;
     final Frame frame;
     final long deadline;
@@ -19,6 +22,7 @@ final class OriginRequest {
     private Frame answer;
 
     OriginRequest(String key, Frame frame, long deadline, BundleConnection caller) {
+        this.arrivedNanos = System.nanoTime();
         this.key = key;
         this.frame = frame;
         this.deadline = deadline;

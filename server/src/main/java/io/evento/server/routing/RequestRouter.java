@@ -39,9 +39,16 @@ public final class RequestRouter {
     private final RecentAnswers recent;
     private final Map<String, OriginRequest> inFlight = new ConcurrentHashMap<>();
     private final Semaphore slots;
+    private final RequestRecorder recorder;
 
     public RequestRouter(RouteDirectory routes, CommandExecutor executor, String localMember, RoutingSettings settings, Timers timers,
                          LongSupplier clock) {
+        this(routes, executor, localMember, settings, timers, clock, RequestRecorder.NONE);
+    }
+
+    public RequestRouter(RouteDirectory routes, CommandExecutor executor, String localMember, RoutingSettings settings, Timers timers,
+                         LongSupplier clock, RequestRecorder recorder) {
+        this.recorder = recorder;
         this.routes = routes;
         this.executor = executor;
         this.localMember = localMember;
@@ -75,6 +82,7 @@ public final class RequestRouter {
             inFlight.remove(key, fresh);
             caller.send(Answers.failure(request.id(), ErrorCode.OVERLOADED,
                     "this server instance has too many requests in flight; retry later"));
+            recorder.answered(kindOf(request), ErrorCode.OVERLOADED.name(), System.nanoTime() - fresh.arrivedNanos);
             return;
         }
         dispatch(fresh);
@@ -153,6 +161,8 @@ public final class RequestRouter {
         for (int i = 1; i < callers.size(); i++) {
             callers.get(i).send(Answers.repeated(answer));
         }
+        recorder.answered(kindOf(request.frame), answer instanceof io.evento.protocol.frame.Failure failure ? failure.code() : "OK",
+                System.nanoTime() - request.arrivedNanos);
         return true;
     }
 

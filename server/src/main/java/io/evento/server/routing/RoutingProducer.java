@@ -33,9 +33,9 @@ public class RoutingProducer {
     @Produces
     @Singleton
     RequestRouter router(RouteDirectory routes, CommandExecutor executor, ClusterMessaging messaging, RoutingSettings settings,
-                         ExecutorHolder executors) {
+                         ExecutorHolder executors, RequestRecorder recorder) {
         RequestRouter router = new RequestRouter(routes, executor, messaging.localMemberId(), settings, executors::later,
-                System::currentTimeMillis);
+                System::currentTimeMillis, recorder);
         executors.scheduler().scheduleWithFixedDelay(() -> executors.executor().execute(router::expireDue), SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         return router;
     }

@@ -1,7 +1,9 @@
 package io.evento.server.security;
 
 import io.evento.server.database.Transactions;
+import io.evento.server.cluster.ClusterMessaging;
 import io.evento.server.security.jpa.AdminKeyStore;
+import io.evento.server.security.jpa.LoginFailureStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -22,10 +24,11 @@ public class SecurityProducer {
 
     @Produces
     @Singleton
-    Authenticator authenticator(AdminSettings settings, Transactions transactions, Pbkdf2PasswordHash hashes) {
+    Authenticator authenticator(AdminSettings settings, Transactions transactions, Pbkdf2PasswordHash hashes, ClusterMessaging messaging) {
         AdminKeyStore keys = new AdminKeyStore(transactions);
+        LoginFailureStore failures = new LoginFailureStore(transactions, messaging.localMemberId());
         SessionTokens sessions = new SessionTokens(() -> settings.secret().orElseGet(keys::key), settings.sessionTtl(), Clock.systemUTC());
-        return new Authenticator(settings, sessions, new LoginThrottle(LOGIN_FAILURES, LOGIN_WINDOW, Clock.systemUTC()),
+        return new Authenticator(settings, sessions, new LoginThrottle(LOGIN_FAILURES, LOGIN_WINDOW, Clock.systemUTC(), failures),
                 hashes::verify, Clock.systemUTC());
     }
 

@@ -136,6 +136,24 @@ class AdminApiIT {
         }
 
         @Test
+        void failedLoginsAreCountedAcrossTheCluster() {
+            // given five wrong passwords for one name on each instance
+            String name = unique("spreader");
+            for (int i = 0; i < 10; i++) {
+                assertThat(Http.call("POST", url(i % 2, "auth/login"), "{\"user\":\"" + name + "\",\"password\":\"p" + i + "\"}", null)
+                        .status()).isEqualTo(401);
+            }
+
+            // when / then the instance that saw the tenth failure refuses the name, the other one after its next failure
+            assertThat(Http.call("POST", url(1, "auth/login"), "{\"user\":\"" + name + "\",\"password\":\"p\"}", null).status())
+                    .isEqualTo(429);
+            assertThat(Http.call("POST", url(0, "auth/login"), "{\"user\":\"" + name + "\",\"password\":\"p\"}", null).status())
+                    .isEqualTo(401);
+            assertThat(Http.call("POST", url(0, "auth/login"), "{\"user\":\"" + name + "\",\"password\":\"p\"}", null).status())
+                    .isEqualTo(429);
+        }
+
+        @Test
         void repeatedFailedLoginsForANameAreThrottled() {
             // given ten wrong passwords for one name on the first instance
             String name = unique("guesser");
@@ -448,6 +466,42 @@ class AdminApiIT {
     }
 
     @Nested
+    class Metrics {
+
+        @Test
+        void eachInstanceServesItsRequestsStoreAndConsumerLagToPrometheus() {
+            // given a command answered through instance 2 and a consumer reported through instance 1
+            String type = unique("Metered");
+            bundle(0, unique("metered"), List.of(FakeHandlers.aggregate("MeteredAggregate", type)), List.of())
+                    .respondWith(FakeHandlers.countingAggregate(new AtomicInteger()));
+            BusClient caller = bundle(1, unique("caller"), List.of(new ComponentInfo("AdminInvoker", ComponentKind.INVOKER, 1, List.of(), null)),
+                    List.of());
+            assertThat(caller.request(command(type, unique("metered")), WAIT)).isInstanceOf(CommandResult.class);
+            String bundleId = unique("lagging");
+            String consumerId = bundleId + ":Projector:1:*";
+            bundle(0, bundleId, List.of(FakeHandlers.projector("Projector", unique("Happened"))), List.of()).send(Consumers.report(consumerId, "dead-3"));
+            await().atMost(WAIT).until(() -> get("consumers/" + encode(consumerId)).status() == 200);
+
+            // when
+            Http.Response anonymous = Http.get(url(1, "metrics"), null);
+            Http.Response scraped = Http.get(url(1, "metrics"), SharedCluster.VIEWER);
+
+            // then
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(scraped.status()).isEqualTo(200);
+            assertThat(scraped.contentType()).startsWith("text/plain");
+            assertThat(scraped.body()).containsPattern("evento_requests_seconds_count\\{kind=\"domain_command\",outcome=\"OK\"} [1-9]")
+                    .contains("evento_requests_seconds_bucket{kind=\"domain_command\",outcome=\"OK\",le=\"0.005\"}")
+                    .contains("evento_requests_in_flight ").contains("evento_connections ").contains("evento_store_batches_total ")
+                    .contains("evento_consumer_lag{bundle=\"" + bundleId + "\",consumer=\"" + consumerId + "\",kind=\"projector\"} ")
+                    .contains("jvm_memory_used_bytes");
+            // the executing instance wrote the event
+            Http.Response executing = Http.get(url(0, "metrics"), SharedCluster.VIEWER);
+            assertThat(executing.body()).containsPattern("evento_store_events_total [1-9]");
+        }
+    }
+
+    @Nested
     class Consumers {
 
         @Test
@@ -511,7 +565,7 @@ class AdminApiIT {
                     SharedCluster.ADMIN).status()).isEqualTo(400);
         }
 
-        private ConsumerReport report(String consumerId, String deadEventId) {
+        static ConsumerReport report(String consumerId, String deadEventId) {
             return new ConsumerReport(UUID.randomUUID().toString(), List.of(new ConsumerReport.ConsumerStatus(consumerId, "Projector",
                     ComponentKind.PROJECTOR, "0.0", true, 1, List.of(new ConsumerReport.DeadEventInfo(deadEventId, "0.1", "Happened",
                     "SQLException: boom", 4, false, System.currentTimeMillis())))),

@@ -141,6 +141,27 @@ class RequestRouterTest {
         }
 
         @Test
+        void isRecordedWithItsKindAndOutcome() {
+            // given
+            ServerNode node = node();
+            node.bundle("lists", "lists-1", List.of(LISTS), 0, new Counter());
+            FakeBundle caller = node.caller("api");
+            SendCommand handled = add("list-1");
+            SendCommand unhandled = new SendCommand(UUID.randomUUID().toString(), MessageKind.DOMAIN_COMMAND, "Nobody", RawJson.of("{}"),
+                    null, "list-2", null, 10_000, "Api");
+
+            // when
+            caller.send(handled);
+            answer(caller, handled.id());
+            caller.send(unhandled);
+            answer(caller, unhandled.id());
+
+            // then
+            await().atMost(WAIT).until(() -> node.recorded.size() == 2);
+            assertThat(node.recorded).containsExactly("DOMAIN_COMMAND/OK", "DOMAIN_COMMAND/NO_HANDLER");
+        }
+
+        @Test
         void sentInOneBatchIsStoredInTheOrderSent() {
             // given
             ServerNode node = node();

@@ -99,4 +99,49 @@ class LoginThrottleTest {
             assertThatThrownBy(() -> throttle.check("ada")).isInstanceOf(EventoException.class);
         }
     }
+
+    @Nested
+    class AcrossTheCluster {
+
+        /** The shared database as two instances see it: every failure of any instance, with its time. */
+        private final java.util.List<Instant> cluster = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final SharedLoginFailures shared = (user, window) -> {
+            cluster.add(clock.instant());
+            return (int) cluster.stream().filter(at -> at.isAfter(clock.instant().minus(window))).count();
+        };
+        private final LoginThrottle first = new LoginThrottle(3, Duration.ofSeconds(60), clock, shared);
+        private final LoginThrottle second = new LoginThrottle(3, Duration.ofSeconds(60), clock, shared);
+
+        @Test
+        void theInstanceWhoseFailureReachesTheLimitRefusesTheName() {
+            // given failures spread over two instances
+            first.failed("ada");
+            second.failed("ada");
+            assertThatCode(() -> first.check("ada")).doesNotThrowAnyException();
+            // when the third failure happens on the first instance
+            first.failed("ada");
+            // then it refuses the name for the window, the other one after its own next failure
+            assertThatThrownBy(() -> first.check("ada")).isInstanceOfSatisfying(EventoException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS));
+            assertThatCode(() -> second.check("ada")).doesNotThrowAnyException();
+            second.failed("ada");
+            assertThatThrownBy(() -> second.check("ada")).isInstanceOf(EventoException.class);
+            clock.advance(Duration.ofSeconds(61));
+            assertThatCode(() -> first.check("ada")).doesNotThrowAnyException();
+        }
+
+        @Test
+        void withoutTheDatabaseAnInstanceStillCountsItsOwnFailures() {
+            // given
+            LoginThrottle alone = new LoginThrottle(3, Duration.ofSeconds(60), clock, (user, window) -> {
+                throw new EventoException(ErrorCode.DATABASE_UNAVAILABLE, "down");
+            });
+            // when
+            for (int i = 0; i < 3; i++) {
+                alone.failed("ada");
+            }
+            // then
+            assertThatThrownBy(() -> alone.check("ada")).isInstanceOf(EventoException.class);
+        }
+    }
 }

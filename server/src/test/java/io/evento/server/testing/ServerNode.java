@@ -47,6 +47,8 @@ public final class ServerNode implements AutoCloseable {
     public final LocalCommandExecutor local;
     public final CommandExecutor executor;
     public final RequestRouter router;
+    /** What the router recorded: kind/outcome of every answered request, in order. */
+    public final List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RouteDirectory routes;
     private final ExecutorService blocking = Executors.newCachedThreadPool();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
@@ -60,7 +62,7 @@ public final class ServerNode implements AutoCloseable {
         this.local = LocalCommandExecutor.create(connections, () -> store, invocations, blocking, position -> { }, commands, clock);
         this.executor = new ClusterCommandExecutor(messaging, local);
         this.router = new RequestRouter(routes, executor, memberId, routing, (delay, task) -> timers.schedule(task, delay,
-                TimeUnit.MILLISECONDS), clock);
+                TimeUnit.MILLISECONDS), clock, (kind, outcome, nanos) -> recorded.add(kind + "/" + outcome + (nanos >= 0 ? "" : "/negative")));
     }
 
     /**

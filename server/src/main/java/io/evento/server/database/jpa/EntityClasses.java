@@ -17,6 +17,7 @@ public final class EntityClasses {
             "io.evento.server.telemetry.jpa.SendMinuteEntity",
             "io.evento.server.status.jpa.ServerStatusEntity",
             "io.evento.server.security.jpa.AdminKeyEntity",
+            "io.evento.server.security.jpa.LoginFailureEntity",
             "io.evento.server.store.jpa.EventEntity",
             "io.evento.server.store.jpa.SnapshotEntity",
             "io.evento.server.store.jpa.AggregateDeletionEntity");

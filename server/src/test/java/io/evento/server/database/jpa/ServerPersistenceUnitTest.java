@@ -234,6 +234,25 @@ class ServerPersistenceUnitTest {
     }
 
     @Nested
+    class LoginFailures {
+        @Test
+        void areCountedForTheWholeClusterWithinTheWindow() {
+            // given two instances' stores
+            io.evento.server.security.jpa.LoginFailureStore one = new io.evento.server.security.jpa.LoginFailureStore(transactions, "m1");
+            io.evento.server.security.jpa.LoginFailureStore two = new io.evento.server.security.jpa.LoginFailureStore(transactions, "m2");
+            String name = unique(SQLISH);
+            // when / then
+            assertThat(one.recordAndCount(name, java.time.Duration.ofMinutes(1))).isEqualTo(1);
+            assertThat(two.recordAndCount(name, java.time.Duration.ofMinutes(1))).isEqualTo(2);
+            assertThat(one.recordAndCount(unique("other"), java.time.Duration.ofMinutes(1))).isEqualTo(1);
+            assertThat(two.recordAndCount("x".repeat(1000), java.time.Duration.ofMinutes(1))).isEqualTo(1);
+            database.execute("UPDATE evento_login_failure SET failed_at = now() - interval '2 minutes'");
+            assertThat(one.recordAndCount(name, java.time.Duration.ofMinutes(1))).isEqualTo(1);
+            assertThat(database.queryLong("SELECT count(*) FROM evento_login_failure")).isEqualTo(1);
+        }
+    }
+
+    @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Browser {
         private PostgresEventStore events;
