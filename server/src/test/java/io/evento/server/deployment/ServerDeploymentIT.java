@@ -83,7 +83,7 @@ class ServerDeploymentIT {
         }
 
         // then
-        assertThat(versions).containsExactly("1", "2", "3");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test
