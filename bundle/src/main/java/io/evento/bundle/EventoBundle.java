@@ -35,9 +35,22 @@ import java.util.function.Function;
 public final class EventoBundle implements AutoCloseable {
 
     private final BundleRuntime runtime;
+    private final Duration connectTimeout;
+    private final Duration catchUpTimeout;
 
-    private EventoBundle(BundleRuntime runtime) {
+    private EventoBundle(BundleRuntime runtime, Duration connectTimeout, Duration catchUpTimeout) {
         this.runtime = runtime;
+        this.connectTimeout = connectTimeout;
+        this.catchUpTimeout = catchUpTimeout;
+    }
+
+    /**
+     * Connects, starts the consumers, waits for projectors to catch up, then enables this instance
+     * for routing (for a bundle made with {@link Builder#build()}).
+     */
+    public EventoBundle start() {
+        runtime.start(connectTimeout, catchUpTimeout);
+        return this;
     }
 
     public static Builder builder() {
@@ -50,6 +63,26 @@ public final class EventoBundle implements AutoCloseable {
 
     public QueryGateway queryGateway() {
         return runtime.gateways();
+    }
+
+    /** The command gateway that sends as one of this bundle's components (telemetry: who sends what). */
+    public CommandGateway commandGateway(Class<?> component) {
+        return runtime.gateways().as(componentName(component));
+    }
+
+    /** The query gateway that sends as one of this bundle's components. */
+    public QueryGateway queryGateway(Class<?> component) {
+        return runtime.gateways().as(componentName(component));
+    }
+
+    private String componentName(Class<?> type) {
+        return runtime.model().components().stream().filter(c -> c.type() == type).findFirst().map(Component::name)
+                .orElseThrow(() -> new IllegalArgumentException(type.getName() + " is not a component of this bundle"));
+    }
+
+    /** The consumers this instance runs, as they are now. */
+    public List<BundleRuntime.ConsumerState> consumers() {
+        return runtime.consumers();
     }
 
     /** The instance of an {@code @Invoker} component, with its gateways. */
@@ -207,6 +240,16 @@ public final class EventoBundle implements AutoCloseable {
          * consumers, waits for projectors to catch up, then enables this instance for routing.
          */
         public EventoBundle start() {
+            return build().start();
+        }
+
+        /**
+         * Checks the components (failing with a message naming the method) and makes the bundle
+         * without connecting: its gateways exist (they fail until it is started), {@link
+         * EventoBundle#start()} connects it. For containers that create the components as the
+         * bundle asks for them (bundle-cdi).
+         */
+        public EventoBundle build() {
             if (bundleId == null || bundleId.isBlank()) {
                 throw new IllegalStateException("bundleId is required");
             }
@@ -223,8 +266,7 @@ public final class EventoBundle implements AutoCloseable {
             String instance = instanceId == null ? bundleId + "-" + UUID.randomUUID().toString().substring(0, 8) : instanceId;
             BundleRuntime runtime = new BundleRuntime(bundleId, bundleVersion, instance, token, servers, model,
                     store == null ? new InMemoryConsumerStateStore() : store, injector, invocationThreads, maxInFlight, aggregateCache);
-            runtime.start(connectTimeout, catchUpTimeout);
-            return new EventoBundle(runtime);
+            return new EventoBundle(runtime, connectTimeout, catchUpTimeout);
         }
     }
 }

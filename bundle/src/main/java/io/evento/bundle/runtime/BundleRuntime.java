@@ -150,6 +150,15 @@ public final class BundleRuntime implements AutoCloseable {
                 + " " + action.eventId(), false, null);
     }
 
+    /** Each consumer this instance runs: its id, whether it caught up with the stream, whether it holds the lease. */
+    public List<ConsumerState> consumers() {
+        return engines.stream().map(e -> new ConsumerState(e.consumerId(), e.caughtUp(), e.ownsLease())).toList();
+    }
+
+    /** A consumer as this instance runs it. */
+    public record ConsumerState(String consumerId, boolean caughtUp, boolean ownsLease) {
+    }
+
     public void wakeConsumers() {
         engines.forEach(ConsumerEngine::wakeUp);
     }

@@ -1,0 +1,192 @@
+package io.evento.bundle.cdi;
+
+import io.evento.protocol.frame.CommandResult;
+import io.evento.protocol.frame.ComponentInfo;
+import io.evento.protocol.frame.ComponentKind;
+import io.evento.protocol.frame.Frame;
+import io.evento.protocol.frame.MessageKind;
+import io.evento.protocol.frame.SendCommand;
+import io.evento.protocol.json.RawJson;
+import io.evento.server.testing.BusClient;
+import io.evento.server.testing.Http;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The CDI extension in bundle WARs on Payara Micro (Arquillian payara-micro-managed, the loopback
+ * recipe), connected to a real Evento Server: components found and made beans with their
+ * dependencies injected, gateways injected, the bundle's readiness, a bad handler failing the
+ * deployment with the method's name, and a graceful stop that lets an invocation in flight finish.
+ * One flat class: Arquillian injects the deployment URL only into the top-level test instance.
+ */
+@ExtendWith({EventoServer.class, ArquillianExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BundleCdiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Deployment(name = "counter", testable = false, order = 1)
+    static WebArchive counter() {
+        return BundleWars.war("counter", "cdi-counter", "io.evento.bundle.cdi.app");
+    }
+
+    @Deployment(name = "draining", testable = false, managed = false)
+    static WebArchive draining() {
+        return BundleWars.war("draining", "cdi-draining", "io.evento.bundle.cdi.drain");
+    }
+
+    @Deployment(name = "broken", testable = false, managed = false)
+    static WebArchive broken() {
+        return BundleWars.war("broken", "cdi-broken", "io.evento.bundle.cdi.bad");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private String url(String path) {
+        return (base.toString().endsWith("/") ? base.toString() : base + "/") + path;
+    }
+
+    /** Payara Micro serves health at its root, not under the application's context root. */
+    private String health() {
+        return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready";
+    }
+
+    @Test
+    @Order(1)
+    void componentsAreBeansWithTheirDependenciesAndGatewaysInjected() {
+        // given the counter bundle ready
+        await().atMost(WAIT).until(() -> Http.get(health()).status() == 200);
+        String counter = "c-" + UUID.randomUUID().toString().substring(0, 8);
+
+        // when the REST resource sends commands through its injected gateway
+        Http.Response created = Http.call("POST", url("probe/create/" + counter), null, null);
+        Http.Response first = Http.call("POST", url("probe/increment/" + counter), null, null);
+        Http.Response second = Http.call("POST", url("probe/increment/" + counter), null, null);
+
+        // then the aggregate (its Greeter injected by CDI) handled them, and the projector (its bean injected) saw them
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.body()).isEqualTo("hello " + counter);
+        assertThat(first.body()).isEqualTo("1 hello " + counter);
+        assertThat(second.body()).isEqualTo("2 hello " + counter);
+        await().atMost(WAIT).until(() -> Http.get(url("probe/seen")).body().contains(counter + "=2"));
+        assertThat(Http.get(url("probe/seen")).body()).contains(counter + "=0").contains(counter + "=1");
+    }
+
+    @Test
+    @Order(2)
+    void theBundleIsReadyAndKnownToTheServer() {
+        // when
+        Http.Response ready = Http.get(health());
+        Http.Response bundle = Http.get(EventoServer.url() + "/api/catalog/bundles/cdi-counter", Http.DEFAULT_ADMIN);
+
+        // then
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"name\":\"evento-bundle\",\"status\":\"UP\"")
+                .contains("\"server\":\"" + EventoServer.url().replace("http://", "ws://") + "/bus\"").contains("\"consumersBehind\":\"0\"");
+        assertThat(bundle.status()).as(bundle.body()).isEqualTo(200);
+        assertThat(bundle.body()).contains("\"components\":2").contains("\"enabled\":true");
+        assertThat(Http.get(EventoServer.url() + "/api/catalog/components?bundle=cdi-counter", Http.DEFAULT_ADMIN).body())
+                .contains("CounterAggregate").contains("CounterProjector");
+    }
+
+    @Test
+    @Order(3)
+    void aBadHandlerFailsTheDeploymentNamingTheMethod() {
+        // given the container's output (it prints Payara Micro's log) captured
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new TeeOutputStream(original, captured), true, StandardCharsets.UTF_8));
+        try {
+            // when
+            try {
+                deployer.deploy("broken");
+            } catch (RuntimeException e) {
+                // the connector may or may not report the failed deployment itself
+            }
+        } finally {
+            System.setOut(original);
+        }
+
+        // then CDI refused the application with the bundle's message, and nothing was deployed
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("CDI definition failure").contains("Evento: invalid components")
+                .contains("BrokenAggregate.handlesNothing: the first parameter must be the DomainCommand it handles");
+        assertThat(log).doesNotContain("Evento bundle cdi-broken started");
+        assertThat(Http.get(EventoServer.url() + "/api/catalog/bundles/cdi-broken", Http.DEFAULT_ADMIN).status()).isEqualTo(404);
+        try {
+            deployer.undeploy("broken");
+        } catch (RuntimeException e) {
+            // nothing to stop
+        }
+    }
+
+    /** Writes to two streams. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void stoppingTheApplicationLetsAnInvocationInFlightFinish() throws Exception {
+        // given a second bundle WAR, and a caller on the server
+        deployer.deploy("draining");
+        await().atMost(WAIT).until(() -> Http.get(EventoServer.url() + "/api/catalog/bundles/cdi-draining", Http.DEFAULT_ADMIN).status() == 200);
+        try (BusClient caller = BusClient.register(EventoServer.url(), EventoServer.TOKEN, "cdi-caller", "caller-1",
+                List.of(new ComponentInfo("Caller", ComponentKind.INVOKER, 1, List.of(), null)), 0).keepAlive(Duration.ofSeconds(1))) {
+            // when a command that takes three seconds is running and the application stops
+            String job = "slow-" + UUID.randomUUID().toString().substring(0, 8);
+            CompletableFuture<Frame> answer = CompletableFuture.supplyAsync(() -> caller.request(new SendCommand(UUID.randomUUID().toString(),
+                    MessageKind.DOMAIN_COMMAND, "RunSlowly", RawJson.of("{\"jobId\":\"" + job + "\",\"millis\":3000}"), null, job, null,
+                    20_000, "Caller"), WAIT));
+            Thread.sleep(1000);
+            deployer.undeploy("draining");
+
+            // then the command's answer came before the bundle left
+            assertThat(answer.get()).isInstanceOfSatisfying(CommandResult.class, result -> assertThat(result.event().sequence()).isEqualTo(1));
+        }
+    }
+}

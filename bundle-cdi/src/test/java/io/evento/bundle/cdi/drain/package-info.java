@@ -1,0 +1,2 @@
+/** A bundle whose one command takes a while, to stop the application while it runs. */
+package io.evento.bundle.cdi.drain;
