@@ -177,10 +177,10 @@ class BundleCdiIT {
         await().atMost(WAIT).until(() -> Http.get(EventoServer.url() + "/api/catalog/bundles/cdi-draining", Http.DEFAULT_ADMIN).status() == 200);
         try (BusClient caller = BusClient.register(EventoServer.url(), EventoServer.TOKEN, "cdi-caller", "caller-1",
                 List.of(new ComponentInfo("Caller", ComponentKind.INVOKER, 1, List.of(), null)), 0).keepAlive(Duration.ofSeconds(1))) {
-            // when a command that takes three seconds is running and the application stops
+            // when a command that takes six seconds (longer than Payara Micro takes to stop without waiting) runs and the application stops
             String job = "slow-" + UUID.randomUUID().toString().substring(0, 8);
             CompletableFuture<Frame> answer = CompletableFuture.supplyAsync(() -> caller.request(new SendCommand(UUID.randomUUID().toString(),
-                    MessageKind.DOMAIN_COMMAND, "RunSlowly", RawJson.of("{\"jobId\":\"" + job + "\",\"millis\":3000}"), null, job, null,
+                    MessageKind.DOMAIN_COMMAND, "RunSlowly", RawJson.of("{\"jobId\":\"" + job + "\",\"millis\":6000}"), null, job, null,
                     20_000, "Caller"), WAIT));
             Thread.sleep(1000);
             deployer.undeploy("draining");
