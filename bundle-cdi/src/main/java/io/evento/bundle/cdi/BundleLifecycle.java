@@ -6,21 +6,25 @@ import io.evento.bundle.state.jdbc.JdbcConsumerStateStore;
 import io.evento.bundle.state.memory.InMemoryConsumerStateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import jakarta.transaction.UserTransaction;
+
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * Starts the bundle when the application has started (components created by CDI as the bundle
+ * Starts the bundle when the web application has started (components created by CDI as the bundle
  * asks for them) and stops it before the application's beans go: routing to this instance is
- * disabled, invocations in flight finish, consumers stop, the connection closes.
+ * disabled, invocations in flight finish, consumers stop, the connection closes. With
+ * {@code evento.bundle.state-store.jndi} the consumer state store is on that container datasource
+ * and each consumer transaction is a JTA transaction: a projector that changes JPA entities through
+ * a container-managed {@code EntityManager} on the same datasource commits them with its position.
  */
 @ApplicationScoped
 public class BundleLifecycle {
@@ -43,7 +47,15 @@ public class BundleLifecycle {
         this.stores = stores;
     }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    /**
+     * Starts the bundle (once): called when the web application has started ({@link BundleStartup}),
+     * so that components created now get their container resources ({@code @PersistenceContext},
+     * {@code @Resource}) as well as their CDI dependencies.
+     */
+    public synchronized void start() {
+        if (bundle != null) {
+            return;
+        }
         BundleSettings settings = BundleSettings.from(ConfigProvider.getConfig());
         if (!settings.enabled()) {
             LOG.log(System.Logger.Level.INFO, "Evento bundle disabled (evento.bundle.enabled=false)");
@@ -62,13 +74,21 @@ public class BundleLifecycle {
                 + extension.components().size() + " components, connected to " + made.connection().currentServer());
     }
 
-    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
-        EventoBundle current = bundle;
-        if (current != null) {
+    /** Stops the bundle gracefully (also when the application's beans are about to go). */
+    public void stop() {
+        EventoBundle current;
+        synchronized (this) {
+            current = bundle;
             bundle = null;
+        }
+        if (current != null) {
             current.close();
             LOG.log(System.Logger.Level.INFO, "Evento bundle " + current.instanceId() + " stopped");
         }
+    }
+
+    void beforeDestroyed(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        stop();
     }
 
     /** The running bundle; fails while it is not started (or disabled). */
@@ -99,7 +119,10 @@ public class BundleLifecycle {
         }
         if (settings.stateStoreJndi().isPresent()) {
             try {
-                return new JdbcConsumerStateStore((DataSource) new InitialContext().lookup(settings.stateStoreJndi().get()));
+                InitialContext naming = new InitialContext();
+                DataSource dataSource = (DataSource) naming.lookup(settings.stateStoreJndi().get());
+                UserTransaction transaction = (UserTransaction) naming.lookup("java:comp/UserTransaction");
+                return new JdbcConsumerStateStore(dataSource, new JtaConsumerTransactions(transaction));
             } catch (NamingException e) {
                 throw new IllegalStateException("Evento: no datasource at evento.bundle.state-store.jndi=" + settings.stateStoreJndi().get(), e);
             }

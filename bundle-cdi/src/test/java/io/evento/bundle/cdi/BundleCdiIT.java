@@ -1,5 +1,6 @@
 package io.evento.bundle.cdi;
 
+import io.evento.payara.database.ThrowawayDatabase;
 import io.evento.protocol.frame.CommandResult;
 import io.evento.protocol.frame.ComponentInfo;
 import io.evento.protocol.frame.ComponentKind;
@@ -20,16 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,6 +68,16 @@ class BundleCdiIT {
     static WebArchive broken() {
         return BundleWars.war("broken", "cdi-broken", "io.evento.bundle.cdi.bad");
     }
+
+    @Deployment(name = "ledger", testable = false, managed = false)
+    static WebArchive ledger() {
+        return BundleWars.war("ledger", "cdi-ledger", List.of("evento.bundle.instance-id=ledger-1",
+                        "evento.bundle.state-store.jndi=jdbc/evento", "ledger.crash.marker=" + LEDGER_CRASH_MARKER),
+                "io.evento.bundle.cdi.ledger").addAsResource("ledger/persistence.xml", "META-INF/persistence.xml");
+    }
+
+    /** While this file exists, the ledger projector halts its JVM between an entry's entity update and the commit. */
+    private static final Path LEDGER_CRASH_MARKER = Path.of("target/ledger-crash-marker").toAbsolutePath();
 
     @ArquillianResource
     URL base;
@@ -187,6 +204,56 @@ class BundleCdiIT {
 
             // then the command's answer came before the bundle left
             assertThat(answer.get()).isInstanceOfSatisfying(CommandResult.class, result -> assertThat(result.event().sequence()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aJpaProjectorAppliesEveryEventOnceAcrossACrashBetweenItsUpdateAndTheCommit() throws Exception {
+        // given the ledger bundle: a projector writing JPA entities in the JTA transaction of its position
+        Files.deleteIfExists(LEDGER_CRASH_MARKER);
+        deployer.deploy("ledger");
+        try (BusClient caller = BusClient.register(EventoServer.url(), EventoServer.TOKEN, "cdi-ledger-caller", "caller-2",
+                List.of(new ComponentInfo("Caller", ComponentKind.INVOKER, 1, List.of(), null)), 0).keepAlive(Duration.ofSeconds(1))) {
+            String ledger = "ledger-" + UUID.randomUUID().toString().substring(0, 8);
+            await().atMost(WAIT).until(() -> ledgerCommand(caller, "OpenLedger", ledger) instanceof CommandResult);
+            assertThat(ledgerCommand(caller, "AddEntry", ledger)).isInstanceOf(CommandResult.class);
+            await().atMost(WAIT).until(() -> "1 1".equals(ledgerRow(ledger)));
+
+            // when the projector crashes (the JVM halts) after updating the entity for the second entry, before the commit
+            Files.createFile(LEDGER_CRASH_MARKER);
+            assertThat(ledgerCommand(caller, "AddEntry", ledger)).isInstanceOf(CommandResult.class);
+            await().atMost(WAIT).until(() -> !Files.exists(LEDGER_CRASH_MARKER));
+
+            // then the update did not survive, and once the bundle is back the entry is applied exactly once
+            assertThat(ledgerRow(ledger)).isEqualTo("1 1");
+            deployer.undeploy("ledger");
+            deployer.deploy("ledger");
+            await().atMost(WAIT).until(() -> "2 2".equals(ledgerRow(ledger)));
+            await().atMost(WAIT).until(() -> ledgerCommand(caller, "AddEntry", ledger) instanceof CommandResult);
+            await().atMost(WAIT).until(() -> "3 3".equals(ledgerRow(ledger)));
+        } finally {
+            Files.deleteIfExists(LEDGER_CRASH_MARKER);
+            deployer.undeploy("ledger");
+        }
+    }
+
+    private static Frame ledgerCommand(BusClient caller, String type, String ledger) {
+        return caller.request(new SendCommand(UUID.randomUUID().toString(), MessageKind.DOMAIN_COMMAND, type,
+                RawJson.of("{\"ledgerId\":\"" + ledger + "\"}"), null, ledger, null, 10_000, "Caller"), WAIT);
+    }
+
+    /** "lastNumber applied" of the ledger's row in the read model (the Arquillian container's database), or null. */
+    private static String ledgerRow(String ledger) throws Exception {
+        try (Connection connection = DriverManager.getConnection(System.getProperty("evento.arquillian.database"),
+                ThrowawayDatabase.user(), ThrowawayDatabase.password());
+             PreparedStatement select = connection.prepareStatement("SELECT last_number, applied FROM cdi_it_ledger WHERE ledger_id = ?")) {
+            select.setString(1, ledger);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) + " " + rows.getLong(2) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            return "unreadable: " + e.getMessage();
         }
     }
 }

@@ -19,16 +19,23 @@ final class BundleWars {
 
     /** The libraries a bundle WAR carries, by the start of their file names (jars or module class directories). */
     private static final List<String> LIBRARIES = List.of("evento-bundle-0", "evento-protocol", "jackson-databind", "jackson-core",
-            "jackson-annotations", "jackson-datatype-jsr310");
+            "jackson-annotations", "jackson-datatype-jsr310", "flyway-core", "flyway-database-postgresql");
 
     private BundleWars() {
     }
 
     static WebArchive war(String name, String bundleId, String... packages) {
+        return war(name, bundleId, List.of(), packages);
+    }
+
+    /** A bundle WAR with more settings ({@code key=value} lines). */
+    static WebArchive war(String name, String bundleId, List<String> settings, String... packages) {
+        List<String> lines = new java.util.ArrayList<>(List.of("evento.bundle.id=" + bundleId, "evento.servers=" + EventoServer.url(),
+                "evento.token=" + EventoServer.TOKEN, "evento.bundle.connect-timeout-seconds=30"));
+        lines.addAll(settings);
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").addPackages(true, packages)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsResource(new StringAsset(String.join("\n", "evento.bundle.id=" + bundleId, "evento.servers=" + EventoServer.url(),
-                        "evento.token=" + EventoServer.TOKEN, "evento.bundle.connect-timeout-seconds=30")), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(String.join("\n", lines)), "META-INF/microprofile-config.properties")
                 .addAsLibrary(extension());
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             File file = new File(entry);

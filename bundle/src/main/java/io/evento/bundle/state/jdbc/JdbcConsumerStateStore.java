@@ -34,9 +34,19 @@ public final class JdbcConsumerStateStore implements ConsumerStateStore {
 
     private final DataSource dataSource;
     private final ConsumerStoreSql sql;
+    private final ExternalTransactions external;
 
     public JdbcConsumerStateStore(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * A store whose consumer transactions are the given ones (a container's JTA transactions on its
+     * datasource): the store then never begins, commits or rolls back a connection itself.
+     */
+    public JdbcConsumerStateStore(DataSource dataSource, ExternalTransactions external) {
         this.dataSource = dataSource;
+        this.external = external;
         this.sql = dialect(dataSource);
         Flyway.configure(JdbcConsumerStateStore.class.getClassLoader()).dataSource(dataSource)
                 .locations(sql.migrations()).table("evento_bundle_schema_history").baselineOnMigrate(true).baselineVersion("0")
@@ -100,6 +110,9 @@ public final class JdbcConsumerStateStore implements ConsumerStateStore {
 
     @Override
     public <T> T inTransaction(Lease lease, Work<T> work) {
+        if (external != null) {
+            return inExternalTransaction(lease, work);
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -118,6 +131,35 @@ public final class JdbcConsumerStateStore implements ConsumerStateStore {
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    private <T> T inExternalTransaction(Lease lease, Work<T> work) {
+        try {
+            return external.inTransaction(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return work.run(new Transaction(c, lease));
+                }
+            });
+        } catch (SQLException e) {
+            throw failure(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            SQLException sqlFailure = findSql(e);
+            if (sqlFailure != null) {
+                throw failure(sqlFailure);
+            }
+            throw new EventoException(ErrorCode.HANDLER_FAILED, String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    private static SQLException findSql(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sqlException) {
+                return sqlException;
+            }
+        }
+        return null;
     }
 
     @Override
