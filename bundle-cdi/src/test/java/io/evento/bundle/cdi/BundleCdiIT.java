@@ -15,6 +15,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,27 @@ class BundleCdiIT {
 
     @ArquillianResource
     URL base;
+
+    /**
+     * The payara-micro-managed connector runs each deployment in a process of its own but stops only
+     * the one it started last, so the managed counter deployment's process would outlive the tests
+     * once another deployment ran: stop it here (the connector's own stop at the end then finds the
+     * last process already gone).
+     */
+    @AfterAll
+    static void stopTheCounterProcess() {
+        ProcessHandle.current().descendants().filter(process -> commandLine(process).contains("/deployments/counter.war"))
+                .forEach(ProcessHandle::destroy);
+    }
+
+    /** The whole command line (the JDK's {@code ProcessHandle.Info} may cut a long one short). */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline")), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return process.info().commandLine().orElse("");
+        }
+    }
 
     @ArquillianResource
     Deployer deployer;

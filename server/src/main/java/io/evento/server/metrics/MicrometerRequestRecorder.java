@@ -1,5 +1,6 @@
 package io.evento.server.metrics;
 
+import io.evento.protocol.ErrorCode;
 import io.evento.server.routing.RequestRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,10 +32,23 @@ public final class MicrometerRequestRecorder implements RequestRecorder {
 
     @Override
     public void answered(String kind, String outcome, long nanos) {
-        timers.computeIfAbsent(kind + "/" + outcome, key -> Timer.builder(NAME)
+        String known = known(outcome);
+        timers.computeIfAbsent(kind + "/" + known, key -> Timer.builder(NAME)
                         .description("Requests answered by this instance's origin side (arrival to answer), by kind and outcome")
-                        .tag("kind", kind.toLowerCase(Locale.ROOT)).tag("outcome", outcome)
+                        .tag("kind", kind.toLowerCase(Locale.ROOT)).tag("outcome", known)
                         .serviceLevelObjectives(BUCKETS).register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code OK}, an error code of the protocol, or {@code OTHER} (a bundle may answer any code: the label set stays bounded). */
+    private static String known(String outcome) {
+        if ("OK".equals(outcome)) {
+            return outcome;
+        }
+        try {
+            return ErrorCode.valueOf(outcome).name();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "OTHER";
+        }
     }
 }

@@ -23,6 +23,8 @@ class MicrometerRequestRecorderTest {
             recorder.answered("DOMAIN_COMMAND", "OK", TimeUnit.MICROSECONDS.toNanos(800));
             recorder.answered("DOMAIN_COMMAND", "OK", TimeUnit.MILLISECONDS.toNanos(30));
             recorder.answered("QUERY", "NO_HANDLER", TimeUnit.MILLISECONDS.toNanos(3));
+            recorder.answered("QUERY", "MADE_UP_BY_A_BUNDLE", TimeUnit.MILLISECONDS.toNanos(3));
+            recorder.answered("QUERY", "ANOTHER_ONE", TimeUnit.MILLISECONDS.toNanos(3));
 
             // then
             String scrape = registry.scrape();
@@ -31,6 +33,8 @@ class MicrometerRequestRecorderTest {
             assertThat(scrape).contains("evento_requests_seconds_bucket{kind=\"domain_command\",outcome=\"OK\",le=\"0.05\"} 2");
             assertThat(scrape).contains("evento_requests_seconds_count{kind=\"query\",outcome=\"NO_HANDLER\"} 1");
             assertThat(scrape).contains("evento_requests_seconds_bucket{kind=\"query\",outcome=\"NO_HANDLER\",le=\"0.002\"} 0");
+            // codes a bundle made up share one label value
+            assertThat(scrape).contains("evento_requests_seconds_count{kind=\"query\",outcome=\"OTHER\"} 2").doesNotContain("MADE_UP");
         }
     }
 }
