@@ -31,9 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -269,34 +267,8 @@ public final class BusBenchmark {
             new SchemaMigration(pool).migrate();
             try (PostgresEventStore store = new PostgresEventStore(pool, EventStoreSettings.defaults(EventStoreMode.HORIZON),
                     Executors.defaultThreadFactory())) {
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-                AtomicLong done = new AtomicLong();
-                ExecutorService threads = Executors.newFixedThreadPool(16);
-                List<Future<?>> futures = new ArrayList<>();
-                for (int t = 0; t < 16; t++) {
-                    futures.add(threads.submit(() -> {
-                        String[] aggregates = new String[100];
-                        long[] sequences = new long[100];
-                        for (int i = 0; i < aggregates.length; i++) {
-                            aggregates[i] = "raw-" + UUID.randomUUID();
-                        }
-                        int i = 0;
-                        while (System.nanoTime() < end) {
-                            int a = i++ % aggregates.length;
-                            store.append(AppendRequest.toAggregate(aggregates[a], sequences[a],
-                                    List.of(NewEvent.of(UUID.randomUUID().toString(), "ItemAdded", PAYLOAD))));
-                            sequences[a]++;
-                            done.incrementAndGet();
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    future.get();
-                }
-                threads.shutdown();
-                double rate = done.get() / (double) seconds;
-                System.out.printf(Locale.ROOT, "  raw store %,8.0f appends/s%n", rate);
+                double rate = JpaAppendBenchmark.run("raw store", (aggregateId, sequence) -> store.append(AppendRequest.toAggregate(aggregateId,
+                        sequence - 1, List.of(NewEvent.of(UUID.randomUUID().toString(), "ItemAdded", PAYLOAD)))), 16, seconds);
                 return rate;
             }
         }

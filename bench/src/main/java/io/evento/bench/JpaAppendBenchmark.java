@@ -40,8 +40,8 @@ public final class JpaAppendBenchmark {
     private JpaAppendBenchmark() {
     }
 
-    /** Appends one event on the i-th call of an appender; returns nothing, fails on a conflict. */
-    private interface Appender {
+    /** Appends the aggregate's event with this sequence; fails on a conflict. */
+    interface Appender {
         void append(String aggregateId, long sequence);
     }
 
@@ -97,7 +97,11 @@ public final class JpaAppendBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static double run(String name, Appender appender, int appenders, long seconds) throws Exception {
+    /**
+     * Appends for the given seconds from {@code appenders} threads, each over 100 aggregates of its
+     * own (one event per append, the next sequence); prints and answers the rate.
+     */
+    static double run(String name, Appender appender, int appenders, long seconds) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong done = new AtomicLong();
         ExecutorService threads = Executors.newFixedThreadPool(appenders);
