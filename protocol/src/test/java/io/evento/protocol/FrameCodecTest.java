@@ -84,7 +84,10 @@ class FrameCodecTest {
                 new ConsumerReport("cr1", List.of(new ConsumerReport.ConsumerStatus("todo:TodoListProjector:1:*", "TodoListProjector",
                         ComponentKind.PROJECTOR, "12.34", true, 1, List.of(new ConsumerReport.DeadEventInfo("e1", "12.30", "ListCreated",
                         "SQLException: no table", 4, false, 1_790_000_000_000L)))),
-                        List.of(new ConsumerReport.HandlerTiming("TodoListProjector", "ListCreated", 12, 1, 30.5, 7.25))));
+                        List.of(new ConsumerReport.HandlerTiming("TodoListProjector", "ListCreated", 12, 1, 30.5, 7.25))),
+                new ConsumerReport("cr2", List.of(new ConsumerReport.ConsumerStatus("todo:Audit:1:*", "Audit", ComponentKind.OBSERVER,
+                        "12.34", false, 0, List.of(), new ConsumerReport.Retrying("e2", "ItemAdded", "12.35", 7,
+                        "IllegalStateException: closed", 1_790_000_000_000L))), List.of()));
     }
 
     @Nested

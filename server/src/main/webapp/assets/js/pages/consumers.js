@@ -20,7 +20,8 @@ export async function render(container) {
       { title: 'Position', value: (c) => c.position || '—' },
       { title: 'Lag', value: (c) => number(c.lag, 0) + (c.lagCapped ? '+' : ''), class: 'num' },
       { title: 'Dead events', value: (c) => (c.deadEventCount ? badge(String(c.deadEventCount), 'bad') : '0'), class: 'num' },
-      { title: 'State', value: (c) => (c.stale ? badge('stale', 'bad') : c.caughtUp ? badge('caught up', 'ok') : badge('catching up', 'warn')) },
+      { title: 'State', value: (c) => (c.stale ? badge('stale', 'bad') : c.retrying ? badge(`stuck (${c.retrying.attempts} attempts)`, 'bad')
+        : c.caughtUp ? badge('caught up', 'ok') : badge('catching up', 'warn')) },
       { title: 'Reported', value: (c) => time(c.reportedAt) },
     ],
     onRow: (c, detail) => show(c.consumerId, detail),
@@ -46,6 +47,7 @@ async function show(consumerId, detail) {
   clear(detail,
     h('h2', {}, consumerId),
     h('p', {}, `position ${c.position || '—'} · lag ${number(c.lag, 0)}${c.lagCapped ? '+' : ''} · ${c.deadEventCount} dead event(s)`),
+    c.retrying ? h('p', { class: 'bad' }, `stuck on ${c.retrying.eventType} ${c.retrying.eventId} at ${c.retrying.position}: ${c.retrying.attempts} failed attempts since ${new Date(c.retrying.sinceMillis).toISOString()} — ${c.retrying.error} (the handler retries without end: retries = -1)`) : null,
     message,
     h('h3', {}, 'Dead events'),
     table([

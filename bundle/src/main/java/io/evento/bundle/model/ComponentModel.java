@@ -72,6 +72,7 @@ public final class ComponentModel {
             Component component = component(type, problems, payloads);
             if (component != null) {
                 components.add(component);
+                component.handlers().values().forEach(h -> checkRetries(h, problems));
             }
         }
         if (!problems.isEmpty()) {
@@ -304,6 +305,17 @@ public final class ComponentModel {
     private static String association(Method method) {
         SagaEventHandler s = method.getAnnotation(SagaEventHandler.class);
         return s == null ? null : s.associationProperty();
+    }
+
+    /** {@code retries}: -1 retries without end (blocking the consumer), 0 or more that many times; the delay is not negative. */
+    private static void checkRetries(Handler handler, List<String> problems) {
+        if (handler.retries() < -1) {
+            problems.add(handler.describe() + ": retries must be -1 (retry without end, blocking the consumer) or 0 or more, got "
+                    + handler.retries());
+        }
+        if (handler.retryDelayMillis() < 0) {
+            problems.add(handler.describe() + ": retryDelayMillis must not be negative, got " + handler.retryDelayMillis());
+        }
     }
 
     private static int retries(Method method) {

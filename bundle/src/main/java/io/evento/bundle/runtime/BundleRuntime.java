@@ -119,7 +119,8 @@ public final class BundleRuntime implements AutoCloseable {
                 .toList();
         Component component = engine.component();
         return new ConsumerReport.ConsumerStatus(engine.consumerId(), component.name(), component.kind(),
-                store.position(engine.consumerId()).orElse(null), engine.caughtUp(), dead.size(), listed);
+                store.position(engine.consumerId()).orElse(null), engine.caughtUp() && engine.retrying() == null, dead.size(), listed,
+                engine.retrying());
     }
 
     private void inbound(Frame frame) {
@@ -152,11 +153,11 @@ public final class BundleRuntime implements AutoCloseable {
 
     /** Each consumer this instance runs: its id, whether it caught up with the stream, whether it holds the lease. */
     public List<ConsumerState> consumers() {
-        return engines.stream().map(e -> new ConsumerState(e.consumerId(), e.caughtUp(), e.ownsLease())).toList();
+        return engines.stream().map(e -> new ConsumerState(e.consumerId(), e.caughtUp(), e.ownsLease(), e.retrying())).toList();
     }
 
-    /** A consumer as this instance runs it. */
-    public record ConsumerState(String consumerId, boolean caughtUp, boolean ownsLease) {
+    /** A consumer as this instance runs it; {@code retrying}: the event it is stuck on (retries = -1), or null. */
+    public record ConsumerState(String consumerId, boolean caughtUp, boolean ownsLease, ConsumerReport.Retrying retrying) {
     }
 
     public void wakeConsumers() {

@@ -11,6 +11,7 @@ import io.evento.bundle.state.ConsumerStateStore;
 import io.evento.bundle.state.ConsumerTransaction;
 import io.evento.bundle.state.DeadEvent;
 import io.evento.bundle.state.Lease;
+import io.evento.protocol.frame.ConsumerReport;
 import io.evento.bundle.state.LeaseLostException;
 import io.evento.bundle.state.SagaInstance;
 import io.evento.protocol.frame.ComponentKind;
@@ -37,6 +38,12 @@ final class ConsumerEngine implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(ConsumerEngine.class.getName());
     private static final Duration LEASE_TTL = Duration.ofSeconds(10);
+    /** {@code retries = -1}: retry a failing event without end, blocking the consumer. */
+    static final int RETRY_WITHOUT_END = -1;
+    /** The longest pause between two attempts of an endless retry. */
+    static final long MAX_ENDLESS_PAUSE_MILLIS = 30_000;
+    /** The longest failure text a report carries. */
+    static final int MAX_ERROR_CHARS = 1000;
     private static final long RENEW_EVERY_NANOS = Duration.ofSeconds(3).toNanos();
     private static final long POLL_MILLIS = 1000;
     private static final long DEAD_EVENT_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
@@ -58,6 +65,8 @@ final class ConsumerEngine implements Runnable {
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile Lease lease;
+    /** The event a handler with retries = -1 keeps failing on, or null. */
+    private volatile ConsumerReport.Retrying retrying;
     private long renewedNanos;
     private long deadCheckedNanos;
 
@@ -90,6 +99,11 @@ final class ConsumerEngine implements Runnable {
     /** True once it reached the head of the stream (or another instance runs it). */
     boolean caughtUp() {
         return caughtUp;
+    }
+
+    /** The event this consumer is stuck on (retries = -1), or null. */
+    ConsumerReport.Retrying retrying() {
+        return retrying;
     }
 
     boolean ownsLease() {
@@ -203,7 +217,9 @@ final class ConsumerEngine implements Runnable {
             return;
         }
         Exception last = null;
-        for (int attempt = 0; attempt <= handler.retries() && running; attempt++) {
+        boolean endless = handler.retries() == RETRY_WITHOUT_END;
+        long firstFailure = 0;
+        for (int attempt = 0; (endless || attempt <= handler.retries()) && running; attempt++) {
             java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
             try {
                 store.inTransaction(lease, tx -> {
@@ -212,13 +228,30 @@ final class ConsumerEngine implements Runnable {
                     tx.savePosition(record.position());
                     return null;
                 });
+                retrying = null;
                 runAll(afterCommit);
                 return;
             } catch (LeaseLostException e) {
+                retrying = null;
                 throw e;
             } catch (Exception e) {
                 last = e;
-                if (attempt < handler.retries()) {
+                if (endless) {
+                    firstFailure = firstFailure == 0 ? System.currentTimeMillis() : firstFailure;
+                    String error = message(e);
+                    retrying = new ConsumerReport.Retrying(record.eventId(), record.type(), record.position(), attempt + 1,
+                            error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) + "…" : error, firstFailure);
+                    if (attempt == 0 || Integer.bitCount(attempt + 1) == 1) {
+                        LOG.log(System.Logger.Level.WARNING, consumerId + ": event " + record.eventId() + " (" + record.type() + ") failed "
+                                + (attempt + 1) + " times; retrying without end (retries = -1), nothing after it is processed: " + e);
+                    }
+                    pause(Math.min(MAX_ENDLESS_PAUSE_MILLIS, handler.retryDelayMillis() << Math.min(attempt, 20)));
+                    Lease held = lease;
+                    if (!holdLease()) {
+                        retrying = null;
+                        throw new LeaseLostException(held);
+                    }
+                } else if (attempt < handler.retries()) {
                     pause(handler.retryDelayMillis() << attempt);
                 }
             }

@@ -77,8 +77,35 @@ class ComponentModelTest {
         }
     }
 
+    @Projector
+    static class NegativeRetries {
+        @EventHandler(retries = -2, retryDelayMillis = -5)
+        void on(AccountOpened event) {
+        }
+    }
+
+    @Projector
+    static class EndlessRetries {
+        @EventHandler(retries = -1)
+        void on(AccountOpened event) {
+        }
+    }
+
     @Nested
     class InvalidDeclarations {
+
+        @Test
+        void retriesBelowMinusOneAndANegativeDelayAreNamed() {
+            assertThatThrownBy(() -> ComponentModel.of(List.of(NegativeRetries.class))).isInstanceOf(EventoException.class)
+                    .hasMessageContaining("NegativeRetries.on(AccountOpened): retries must be -1 (retry without end, blocking the consumer) or 0 or more, got -2")
+                    .hasMessageContaining("NegativeRetries.on(AccountOpened): retryDelayMillis must not be negative, got -5");
+        }
+
+        @Test
+        void retriesOfMinusOneAreAccepted() {
+            assertThat(ComponentModel.of(List.of(EndlessRetries.class)).components().get(0).handlers().values())
+                    .singleElement().satisfies(h -> assertThat(h.retries()).isEqualTo(-1));
+        }
 
         @Test
         void twoHandlersForOnePayloadNameBothMethods() {

@@ -1,5 +1,7 @@
 package io.evento.bundle.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evento.bundle.EventoBundle;
 import io.evento.bundle.sample.AccountAggregate;
 import io.evento.bundle.sample.AccountProjection;
@@ -28,12 +30,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,6 +136,49 @@ class BundleEndToEndIT {
                 .isInstanceOf(EventoException.class)
                 .satisfies(e -> assertThat(((EventoException) e).code()).isEqualTo(ErrorCode.HANDLER_FAILED))
                 .hasMessageContaining("insufficient funds: balance 0, asked 5");
+    }
+
+    @Test
+    @Order(3)
+    void aHandlerRetriedWithoutEndBlocksItsConsumerUntilItSucceedsAndTheServerShowsItStuck() throws Exception {
+        // given an observer with retries = -1 that fails for now
+        StubbornObserver stubborn = new StubbornObserver();
+        stubborn.failing.set(true);
+        try (EventoBundle stubbornBundle = EventoBundle.builder().bundleId("stubborn").servers(cluster.instance(1).baseUrl()).token(TOKEN)
+                .components(StubbornObserver.class).injector(type -> type == StubbornObserver.class ? stubborn : null).start()) {
+            String id = newAccount("dee");
+
+            // when two deposits come while it fails
+            accounts.invoker(BankInvoker.class).deposit(id, 5);
+            accounts.invoker(BankInvoker.class).deposit(id, 6);
+
+            // then it keeps retrying the first, processes nothing after it, parks nothing, and says so
+            await().atMost(WAIT).until(() -> stubborn.failures.get() >= 5);
+            assertThat(stubborn.noted).isEmpty();
+            assertThat(stubbornBundle.deadEvents(StubbornObserver.class)).isEmpty();
+            assertThat(stubbornBundle.consumers()).singleElement().satisfies(c -> {
+                assertThat(c.retrying()).isNotNull();
+                assertThat(c.retrying().eventType()).isEqualTo("MoneyDeposited");
+                assertThat(c.retrying().attempts()).isGreaterThanOrEqualTo(5);
+                assertThat(c.retrying().error()).contains("the ledger is closed");
+            });
+            String consumerId = stubbornBundle.consumerId(StubbornObserver.class);
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode consumer = adminGet("/api/consumers/" + URLEncoder.encode(consumerId, StandardCharsets.UTF_8));
+                assertThat(consumer.get("retrying").get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+                assertThat(consumer.get("retrying").get("error").asText()).contains("the ledger is closed");
+                assertThat(consumer.get("caughtUp").asBoolean()).isFalse();
+            });
+
+            // when the cause goes away
+            stubborn.failing.set(false);
+
+            // then both deposits are noted once, in order, and the consumer is no longer stuck
+            await().atMost(WAIT).until(() -> stubborn.noted.size() == 2);
+            assertThat(stubborn.noted).containsExactly(id + ":5", id + ":6");
+            assertThat(stubbornBundle.consumers().get(0).retrying()).isNull();
+            assertThat(stubbornBundle.deadEvents(StubbornObserver.class)).isEmpty();
+        }
     }
 
     @Test
@@ -227,6 +279,15 @@ class BundleEndToEndIT {
     }
 
     /** The projector applied every stored event of the test's accounts exactly once. */
+    /** A GET of the admin API on the first server instance, as the development admin, read as JSON. */
+    private JsonNode adminGet(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.instance(0).baseUrl() + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("admin:evento-admin".getBytes(StandardCharsets.UTF_8))).GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
     private void assertEveryEventAppliedExactlyOnce() {
         List<String> stored = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), ThrowawayDatabase.user(), ThrowawayDatabase.password());

@@ -30,15 +30,36 @@ public record ConsumerReport(String id, List<ConsumerStatus> consumers, List<Han
      * @param caughtUp       whether it reached the head of the stream at its last fetch
      * @param deadEventCount how many dead events it has
      * @param deadEvents     the oldest of them, at most {@link #MAX_DEAD_EVENTS}
+     * @param retrying       the event it is stuck on (a handler retried without end), or null
      */
     public record ConsumerStatus(String consumerId, String component, ComponentKind kind, String position, boolean caughtUp,
-                                 int deadEventCount, List<DeadEventInfo> deadEvents) {
+                                 int deadEventCount, List<DeadEventInfo> deadEvents, Retrying retrying) {
         public ConsumerStatus {
             Fields.text(consumerId, "consumerId");
             Fields.text(component, "component");
             Fields.required(kind, "kind");
             deadEvents = Fields.list(deadEvents);
         }
+
+        /** A consumer that retries nothing without end (no {@code retrying}). */
+        public ConsumerStatus(String consumerId, String component, ComponentKind kind, String position, boolean caughtUp,
+                              int deadEventCount, List<DeadEventInfo> deadEvents) {
+            this(consumerId, component, kind, position, caughtUp, deadEventCount, deadEvents, null);
+        }
+    }
+
+    /**
+     * The event a consumer is stuck on: its handler ({@code retries = -1}) keeps failing and the
+     * consumer retries it without end, processing nothing after it.
+     *
+     * @param eventId     the event
+     * @param eventType   its payload type
+     * @param position    its position
+     * @param attempts    failed attempts so far
+     * @param error       the last failure
+     * @param sinceMillis when the first attempt failed (epoch milliseconds)
+     */
+    public record Retrying(String eventId, String eventType, String position, int attempts, String error, long sinceMillis) {
     }
 
     /**

@@ -5,6 +5,7 @@ import io.evento.server.security.Role;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.protocol.frame.ComponentKind;
+import io.evento.protocol.frame.ConsumerReport;
 import io.evento.protocol.frame.ConsumerReport.DeadEventInfo;
 import io.evento.server.admin.rest.Page;
 import io.evento.server.admin.rest.PageRequest;
@@ -91,12 +92,13 @@ public class ConsumerResource {
      * @param caughtUp       whether it had reached the head at its last fetch
      * @param deadEventCount its dead events
      * @param deadEvents     the oldest of them
+     * @param retrying       the event it is stuck on (a handler with {@code retries = -1} keeps failing), or null
      * @param reportedAt     its last report
      * @param stale          the last report is older than 20 s
      */
     public record ConsumerView(String consumerId, String bundleId, String component, ComponentKind kind, String instanceId, String server,
                                boolean connected, String position, long lag, boolean lagCapped, boolean caughtUp, int deadEventCount,
-                               List<DeadEventInfo> deadEvents, Instant reportedAt, boolean stale) {
+                               List<DeadEventInfo> deadEvents, ConsumerReport.Retrying retrying, Instant reportedAt, boolean stale) {
     }
 
     /** The new position of a reset: {@code 0.0} replays from the start. */
@@ -182,7 +184,7 @@ public class ConsumerResource {
         return new ConsumerView(r.status().consumerId(), r.bundleId(), r.status().component(), r.status().kind(), r.instanceId(),
                 context.servers().getOrDefault(r.memberId(), r.memberId()), context.open().contains(r.connectionKey()), r.status().position(),
                 Math.min(lag, LAG_CAP), lag > LAG_CAP, r.status().caughtUp(), r.status().deadEventCount(), r.status().deadEvents(),
-                r.reportedAt(), r.reportedAt().isBefore(context.now().minus(STALE)));
+                r.status().retrying(), r.reportedAt(), r.reportedAt().isBefore(context.now().minus(STALE)));
     }
 
     private static StreamPosition parseOrStart(String text) {
