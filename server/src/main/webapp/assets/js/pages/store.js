@@ -33,8 +33,12 @@ export async function render(container) {
     { name: 'before', label: 'Before position' },
     { name: 'type', label: 'Types', placeholder: 'comma separated' },
     { name: 'context', label: 'Context', placeholder: '*' },
+    { name: 'aggregate', label: 'Aggregate id' },
+    { name: 'from', label: 'Stored from', placeholder: '2026-12-01T10:00:00Z' },
+    { name: 'to', label: 'Stored before', placeholder: 'ISO-8601 instant' },
+    { name: 'contains', label: 'Payload contains', placeholder: '{"status":"open"}', size: 30 },
     { name: 'limit', label: 'Limit', placeholder: '50', size: 5 },
-  ], (values) => { range = values; loadEvents(); }, 'Show events');
+  ], (values) => { range = values; loadEvents(); }, 'Search events');
 
   async function showAggregate(id) {
     try {

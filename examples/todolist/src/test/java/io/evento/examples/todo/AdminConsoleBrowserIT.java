@@ -229,6 +229,19 @@ class AdminConsoleBrowserIT {
         waitForTable("events");
         assertThat(tableText("events")).contains("TodoListCreated").contains("TodoItemAdded");
         screenshot("08-store");
+        // a search by payload content: only the list created with that name
+        WebElement contains = browser.findElement(By.cssSelector("input[data-testid=filter-contains]"));
+        contains.sendKeys("{\"name\":\"console 1\"}");
+        contains.submit();
+        waiting.until(d -> {
+            try {
+                String text = tableText("events");
+                return text.contains("TodoListCreated") && !text.contains("TodoItemAdded");
+            } catch (RuntimeException stale) {
+                return false;
+            }
+        });
+        assertThat(browser.findElements(By.cssSelector("table[data-testid=events] tbody tr"))).hasSize(1);
     }
 
     @Test
