@@ -11,10 +11,10 @@ import io.evento.bundle.state.ConsumerStateStore;
 import io.evento.bundle.state.ConsumerTransaction;
 import io.evento.bundle.state.DeadEvent;
 import io.evento.bundle.state.Lease;
-import io.evento.protocol.frame.ConsumerReport;
 import io.evento.bundle.state.LeaseLostException;
 import io.evento.bundle.state.SagaInstance;
 import io.evento.protocol.frame.ComponentKind;
+import io.evento.protocol.frame.ConsumerReport;
 import io.evento.protocol.frame.EventRecord;
 import io.evento.protocol.frame.EventsFetched;
 import io.evento.protocol.frame.FetchEvents;
@@ -40,7 +40,8 @@ final class ConsumerEngine implements Runnable {
     private static final Duration LEASE_TTL = Duration.ofSeconds(10);
     /** {@code retries = -1}: retry a failing event without end, blocking the consumer. */
     static final int RETRY_WITHOUT_END = -1;
-    /** The longest pause between two attempts of an endless retry. */
+    /** The pauses between two attempts of an endless retry: at least this (even with retryDelayMillis = 0), doubling up to the longest. */
+    static final long MIN_ENDLESS_PAUSE_MILLIS = 20;
     static final long MAX_ENDLESS_PAUSE_MILLIS = 30_000;
     /** The longest failure text a report carries. */
     static final int MAX_ERROR_CHARS = 1000;
@@ -245,7 +246,7 @@ final class ConsumerEngine implements Runnable {
                         LOG.log(System.Logger.Level.WARNING, consumerId + ": event " + record.eventId() + " (" + record.type() + ") failed "
                                 + (attempt + 1) + " times; retrying without end (retries = -1), nothing after it is processed: " + e);
                     }
-                    pause(Math.min(MAX_ENDLESS_PAUSE_MILLIS, handler.retryDelayMillis() << Math.min(attempt, 20)));
+                    pause(Math.min(MAX_ENDLESS_PAUSE_MILLIS, Math.max(MIN_ENDLESS_PAUSE_MILLIS, handler.retryDelayMillis()) << Math.min(attempt, 20)));
                     Lease held = lease;
                     if (!holdLease()) {
                         retrying = null;
