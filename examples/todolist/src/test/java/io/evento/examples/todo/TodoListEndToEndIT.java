@@ -174,7 +174,19 @@ class TodoListEndToEndIT {
         assertThat(onDeleted.status()).isEqualTo(410);
         assertThat(onDeleted.body().get("code").asText()).isEqualTo("AGGREGATE_DELETED");
 
-        assertThat(call("POST", "/lists/" + list + "/items", "{\"text\":\"no\"").status()).isEqualTo(400);
+        Reply badJson = call("POST", "/lists/" + list + "/items", "{\"text\":\"no\"");
+        assertThat(badJson.status()).isEqualTo(400);
+        assertThat(badJson.body().get("code").asText()).isEqualTo("INVALID_JSON");
+        assertThat(badJson.body().get("detail").asText()).matches("the body is not valid JSON \\(line 1, column \\d+\\)");
+        for (String body : List.of("{\"userId\":\"zed\",\"name\":\"Zed\",\"maxLists\":\"3\"}",
+                "{\"userId\":\"zed\",\"name\":\"Zed\",\"maxLists\":2.7}")) {
+            Reply typed = call("POST", "/users", body);
+            assertThat(typed.status()).as(body).isEqualTo(400);
+            assertThat(typed.body().get("detail").asText()).startsWith("\"maxLists\" must be a whole number");
+        }
+        Reply blankUser = call("POST", "/users", "{\"userId\":\" \",\"name\":\"Nobody\",\"maxLists\":1}");
+        assertThat(blankUser.status()).isEqualTo(400);
+        assertThat(blankUser.body().get("detail").asText()).isEqualTo("\"userId\" must not be blank");
         assertThat(call("POST", "/lists", "{\"name\":42}").status()).isEqualTo(400);
         assertThat(call("GET", "/lists?size=500", null).status()).isEqualTo(400);
         assertThat(call("GET", "/nothing", null).status()).isEqualTo(404);

@@ -64,7 +64,7 @@ public final class TodoHttpApi implements AutoCloseable {
         try {
             route(exchange);
         } catch (BadRequest e) {
-            problem(exchange, 400, "INVALID_REQUEST", e.getMessage());
+            problem(exchange, 400, e.code, e.getMessage());
         } catch (EventoException e) {
             problem(exchange, status(e.code()), e.code().name(), e.getMessage());
         } catch (RuntimeException e) {
@@ -94,7 +94,7 @@ public final class TodoHttpApi implements AutoCloseable {
             send(exchange, 200, invoker.search(query.getOrDefault("name", ""), page, size));
         } else if ("POST".equals(method) && "/users".equals(path)) {
             JsonNode body = body(exchange);
-            invoker.registerUser(text(body, "userId"), text(body, "name"), body.path("maxLists").asInt(0));
+            invoker.registerUser(id(body, "userId"), text(body, "name"), wholeNumber(body, "maxLists", 0));
             send(exchange, 201, Map.of("userId", text(body, "userId")));
         } else if ("GET".equals(method) && (m = LIST.matcher(path)).matches()) {
             send(exchange, 200, invoker.list(m.group(1)));
@@ -142,8 +142,31 @@ public final class TodoHttpApi implements AutoCloseable {
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage());
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new BadRequest("INVALID_JSON", "the body is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
+    }
+
+    /** A required, non-blank identifier. */
+    private static String id(JsonNode body, String field) {
+        String value = text(body, field);
+        if (value.isBlank()) {
+            throw new BadRequest("\"" + field + "\" must not be blank");
+        }
+        return value;
+    }
+
+    /** An optional whole number (not a string, not a fraction). */
+    private static int wholeNumber(JsonNode body, String field, int fallback) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new BadRequest("\"" + field + "\" must be a whole number, got " + value);
+        }
+        return value.intValue();
     }
 
     private static String text(JsonNode body, String field) {
@@ -205,8 +228,15 @@ public final class TodoHttpApi implements AutoCloseable {
     }
 
     private static final class BadRequest extends RuntimeException {
+        final String code;
+
         BadRequest(String message) {
+            this("INVALID_REQUEST", message);
+        }
+
+        BadRequest(String code, String message) {
             super(message, null, false, false);
+            this.code = code;
         }
     }
 }
