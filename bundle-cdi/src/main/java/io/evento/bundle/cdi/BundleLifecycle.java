@@ -69,7 +69,17 @@ public class BundleLifecycle {
         settings.instanceId().ifPresent(builder::instanceId);
         EventoBundle made = builder.build();
         bundle = made;
-        made.start();
+        try {
+            made.start();
+        } catch (RuntimeException e) {
+            bundle = null;
+            try {
+                made.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         LOG.log(System.Logger.Level.INFO, "Evento bundle " + settings.bundleId() + " started as " + made.instanceId() + " with "
                 + extension.components().size() + " components, connected to " + made.connection().currentServer());
     }
