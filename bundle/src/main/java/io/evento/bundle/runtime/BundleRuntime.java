@@ -119,7 +119,7 @@ public final class BundleRuntime implements AutoCloseable {
                 .toList();
         Component component = engine.component();
         return new ConsumerReport.ConsumerStatus(engine.consumerId(), component.name(), component.kind(),
-                store.position(engine.consumerId()).orElse(null), engine.caughtUp() && engine.retrying() == null, dead.size(), listed,
+                store.position(engine.consumerId()).orElse(null), engine.caughtUp(), dead.size(), listed,
                 engine.retrying());
     }
 

@@ -98,8 +98,9 @@ final class ConsumerEngine implements Runnable {
     }
 
     /** True once it reached the head of the stream (or another instance runs it). */
+    /** Whether it reached the head at its last fetch and is not stuck on an event. */
     boolean caughtUp() {
-        return caughtUp;
+        return caughtUp && retrying == null;
     }
 
     /** The event this consumer is stuck on (retries = -1), or null. */

@@ -161,6 +161,7 @@ class BundleEndToEndIT {
                 assertThat(c.retrying().eventType()).isEqualTo("MoneyDeposited");
                 assertThat(c.retrying().attempts()).isGreaterThanOrEqualTo(5);
                 assertThat(c.retrying().error()).contains("the ledger is closed");
+                assertThat(c.caughtUp()).isFalse();
             });
             String consumerId = stubbornBundle.consumerId(StubbornObserver.class);
             await().atMost(WAIT).untilAsserted(() -> {

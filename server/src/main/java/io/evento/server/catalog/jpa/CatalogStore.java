@@ -42,15 +42,10 @@ public class CatalogStore {
         String components = write(hello.components());
         String payloads = write(hello.payloads());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        transactions.run(em -> {
-            BundleRegistrationEntity known = em.find(BundleRegistrationEntity.class,
-                    new BundleRegistrationEntity.Key(hello.bundleId(), hello.bundleVersion()));
-            if (known == null) {
-                em.persist(new BundleRegistrationEntity(hello.bundleId(), hello.bundleVersion(), components, payloads, now));
-            } else {
-                known.replace(components, payloads, now);
-            }
-        });
+        transactions.run(em -> Transactions.save(em, BundleRegistrationEntity.class,
+                new BundleRegistrationEntity.Key(hello.bundleId(), hello.bundleVersion()),
+                () -> new BundleRegistrationEntity(hello.bundleId(), hello.bundleVersion(), components, payloads, now),
+                registration -> registration.replace(components, payloads, now)));
     }
 
     /** Every registration, by bundle and version. */

@@ -34,15 +34,9 @@ public class ConsumerReportStore {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         transactions.run(em -> {
             for (ConsumerStatus status : statuses) {
-                ConsumerReportEntity report = em.find(ConsumerReportEntity.class, status.consumerId());
-                boolean isNew = report == null;
-                if (isNew) {
-                    report = new ConsumerReportEntity(status.consumerId());
-                }
-                report.report(bundleId, instanceId, memberId, connectionKey, write(status), now);
-                if (isNew) {
-                    em.persist(report);
-                }
+                String document = write(status);
+                Transactions.save(em, ConsumerReportEntity.class, status.consumerId(), () -> new ConsumerReportEntity(status.consumerId()),
+                        report -> report.report(bundleId, instanceId, memberId, connectionKey, document, now));
             }
         });
     }

@@ -31,13 +31,8 @@ public class ServerStatusStore {
     public void publish(ServerStatus status) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         transactions.run(em -> {
-            ServerStatusEntity row = em.find(ServerStatusEntity.class, status.memberId());
-            boolean isNew = row == null;
-            row = isNew ? new ServerStatusEntity(status.memberId()) : row;
-            row.publish(status, now);
-            if (isNew) {
-                em.persist(row);
-            }
+            Transactions.save(em, ServerStatusEntity.class, status.memberId(), () -> new ServerStatusEntity(status.memberId()),
+                    row -> row.publish(status, now));
             em.createQuery("DELETE FROM ServerStatusEntity s WHERE s.reportedAt < :cutoff").setParameter("cutoff", now.minus(KEPT))
                     .executeUpdate();
         });

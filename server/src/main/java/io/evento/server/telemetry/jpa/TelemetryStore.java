@@ -51,24 +51,13 @@ public class TelemetryStore {
             for (MinuteCounts row : counts) {
                 HandlerMinuteEntity.Key key = new HandlerMinuteEntity.Key(minute(row.minute()), memberId, row.handler().bundleId(),
                         row.handler().component(), row.handler().payloadType());
-                HandlerMinuteEntity entity = em.find(HandlerMinuteEntity.class, key);
-                boolean isNew = entity == null;
-                entity = isNew ? new HandlerMinuteEntity(key) : entity;
-                entity.count(row.invocations(), row.failures(), row.totalMillis(), row.maxMillis());
-                if (isNew) {
-                    em.persist(entity);
-                }
+                Transactions.save(em, HandlerMinuteEntity.class, key, () -> new HandlerMinuteEntity(key),
+                        entity -> entity.count(row.invocations(), row.failures(), row.totalMillis(), row.maxMillis()));
             }
             for (MinuteSends row : sends) {
                 SendMinuteEntity.Key key = new SendMinuteEntity.Key(minute(row.minute()), memberId, row.sender().bundleId(),
                         row.sender().component(), row.sender().handler(), row.sender().payloadType());
-                SendMinuteEntity entity = em.find(SendMinuteEntity.class, key);
-                boolean isNew = entity == null;
-                entity = isNew ? new SendMinuteEntity(key) : entity;
-                entity.count(row.messages());
-                if (isNew) {
-                    em.persist(entity);
-                }
+                Transactions.save(em, SendMinuteEntity.class, key, () -> new SendMinuteEntity(key), entity -> entity.count(row.messages()));
             }
         });
     }
