@@ -87,6 +87,11 @@ public final class EventoBundle implements AutoCloseable {
 
     /** The instance of an {@code @Invoker} component, with its gateways. */
     public <T> T invoker(Class<T> type) {
+        return component(type);
+    }
+
+    /** The instance of a component (made on first use: through the injector, or by its constructor). */
+    public <T> T component(Class<T> type) {
         return type.cast(runtime.instances().of(type));
     }
 
@@ -147,6 +152,7 @@ public final class EventoBundle implements AutoCloseable {
         private int aggregateCache = 10_000;
         private Duration catchUpTimeout = Duration.ofSeconds(60);
         private Duration connectTimeout = Duration.ofSeconds(60);
+        private java.util.concurrent.ThreadFactory threadFactory;
 
         public Builder bundleId(String id) {
             this.bundleId = id;
@@ -230,6 +236,16 @@ public final class EventoBundle implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the bundle's threads (handlers, consumers, timers) come from; in a Jakarta EE application the
+         * container's {@code ManagedThreadFactory}, so that handlers run with the application's context (JNDI,
+         * {@code @PersistenceContext}, transactions). Default: plain daemon threads.
+         */
+        public Builder threadFactory(java.util.concurrent.ThreadFactory factory) {
+            this.threadFactory = factory;
+            return this;
+        }
+
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
@@ -265,7 +281,8 @@ public final class EventoBundle implements AutoCloseable {
             ComponentModel model = ComponentModel.of(all);
             String instance = instanceId == null ? bundleId + "-" + UUID.randomUUID().toString().substring(0, 8) : instanceId;
             BundleRuntime runtime = new BundleRuntime(bundleId, bundleVersion, instance, token, servers, model,
-                    store == null ? new InMemoryConsumerStateStore() : store, injector, invocationThreads, maxInFlight, aggregateCache);
+                    store == null ? new InMemoryConsumerStateStore() : store, injector, invocationThreads, maxInFlight, aggregateCache,
+                    threadFactory);
             return new EventoBundle(runtime, connectTimeout, catchUpTimeout);
         }
     }

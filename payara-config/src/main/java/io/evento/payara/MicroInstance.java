@@ -45,10 +45,12 @@ public final class MicroInstance implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
-            Map<String, String> settings = new HashMap<>(recipe.defaults());
+            Map<String, String> settings = new HashMap<>(spec.isServer() ? recipe.defaults() : Map.of());
             settings.putAll(spec.environment());
-            settings.putIfAbsent("EVENTO_SERVER_URL", baseUrl);
-            settings.putIfAbsent("EVENTO_SERVER_INSTANCE_ID", spec.name());
+            if (spec.isServer()) {
+                settings.putIfAbsent("EVENTO_SERVER_URL", baseUrl);
+                settings.putIfAbsent("EVENTO_SERVER_INSTANCE_ID", spec.name());
+            }
             env.putAll(settings);
             Files.writeString(log, "# " + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);

@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  * @param bindAddress  the address HTTP, Hazelcast and the member list use
  * @param jvmOptions   JVM flags placed before {@code -jar}
  * @param microOptions Payara Micro flags, with paths resolved
- * @param defaults     default environment of an instance
+ * @param loneOptions  the extra flags of an application instance outside any cluster (no Hazelcast)
+ * @param defaults     default environment of a server instance
  */
 public record MicroRecipe(Path configDir, String bindAddress, List<String> jvmOptions, List<String> microOptions,
-                          Map<String, String> defaults) {
+                          List<String> loneOptions, Map<String, String> defaults) {
 
     /** Reads the recipe from a {@code payara-config} folder. */
     public static MicroRecipe load(Path configDir) {
@@ -40,7 +41,7 @@ public record MicroRecipe(Path configDir, String bindAddress, List<String> jvmOp
                 .replace("{bind.address}", bind)
                 .replace("{config.dir}", configDir.toAbsolutePath().toString());
         return new MicroRecipe(configDir.toAbsolutePath(), bind, split(required(recipe, "jvm.options")), split(micro),
-                readEnvFile(configDir.resolve("defaults.env")));
+                split(required(recipe, "lone.options")), readEnvFile(configDir.resolve("defaults.env")));
     }
 
     /**
@@ -127,12 +128,18 @@ public record MicroRecipe(Path configDir, String bindAddress, List<String> jvmOp
         command.add("-jar");
         command.add(spec.microJar().toString());
         command.addAll(microOptions);
-        command.addAll(clusterOptions(spec.clusterName(), spec.hazelcastPort(), spec.memberPorts()));
-        command.addAll(List.of("--postbootcommandfile", postBootFile().toString()));
+        if (spec.isServer()) {
+            command.addAll(clusterOptions(spec.clusterName(), spec.hazelcastPort(), spec.memberPorts()));
+            command.addAll(List.of("--postbootcommandfile", postBootFile().toString()));
+        } else {
+            command.addAll(loneOptions);
+        }
         command.addAll(List.of("--port", Integer.toString(spec.httpPort())));
         command.addAll(List.of("--name", spec.name()));
         command.addAll(List.of("--rootdir", spec.workDir().resolve(spec.name() + "-root").toString()));
-        command.addAll(List.of("--addlibs", spec.driverJar().toString()));
+        if (spec.driverJar() != null) {
+            command.addAll(List.of("--addlibs", spec.driverJar().toString()));
+        }
         command.addAll(List.of("--deploy", spec.war().toString(), "--contextroot", "/"));
         return command;
     }

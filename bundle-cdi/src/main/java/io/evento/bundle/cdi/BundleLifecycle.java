@@ -65,11 +65,16 @@ public class BundleLifecycle {
                 .servers(settings.servers().toArray(String[]::new)).token(settings.token())
                 .components(extension.components().toArray(Class<?>[]::new)).consumerStateStore(store(settings))
                 .injector(this::instance).aggregateCache(settings.aggregateCache()).invocationThreads(settings.invocationThreads())
-                .maxInFlight(settings.maxInFlight()).connectTimeout(settings.connectTimeout()).catchUpTimeout(settings.catchUpTimeout());
+                .maxInFlight(settings.maxInFlight()).connectTimeout(settings.connectTimeout()).catchUpTimeout(settings.catchUpTimeout())
+                .threadFactory(managedThreads());
         settings.instanceId().ifPresent(builder::instanceId);
         EventoBundle made = builder.build();
         bundle = made;
         try {
+            // every component is made here, on the thread that deploys the application: the container injects
+            // its resources (@PersistenceContext, @Resource) only on threads with the application's context,
+            // which the bundle's own threads, where a component would otherwise be made on first use, lack
+            extension.components().forEach(made::component);
             made.start();
         } catch (RuntimeException e) {
             bundle = null;
@@ -121,6 +126,21 @@ public class BundleLifecycle {
             return null;
         }
         return beans.createInstance().select(type).get();
+    }
+
+    /**
+     * The container's default {@code ManagedThreadFactory} (Jakarta Concurrency): handlers then run with the
+     * application's context (JNDI, {@code @PersistenceContext}, {@code @Transactional}) on whichever bundle
+     * thread, not only on threads that happened to be made while the application deployed.
+     */
+    private static java.util.concurrent.ThreadFactory managedThreads() {
+        try {
+            return javax.naming.InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+        } catch (javax.naming.NamingException e) {
+            LOG.log(System.Logger.Level.WARNING, "no java:comp/DefaultManagedThreadFactory (" + e.getMessage()
+                    + "): the bundle's threads lack the application's context");
+            return null;
+        }
     }
 
     private ConsumerStateStore store(BundleSettings settings) {

@@ -48,16 +48,34 @@ public final class BundleRuntime implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final List<ConsumerEngine> engines = new ArrayList<>();
     private final List<Thread> engineThreads = new ArrayList<>();
+    private final ThreadFactory threadFactory;
 
     public BundleRuntime(String bundleId, long bundleVersion, String instanceId, String token, List<String> servers,
                          ComponentModel model, ConsumerStateStore store, java.util.function.Function<Class<?>, Object> injector,
                          int invocationThreads, int maxInFlight, int aggregateCache) {
+        this(bundleId, bundleVersion, instanceId, token, servers, model, store, injector, invocationThreads, maxInFlight, aggregateCache,
+                null);
+    }
+
+    /**
+     * @param threadFactory where the bundle's threads come from (a container's {@code ManagedThreadFactory}
+     *                      gives handlers the application's context); null: plain daemon threads
+     */
+    public BundleRuntime(String bundleId, long bundleVersion, String instanceId, String token, List<String> servers,
+                         ComponentModel model, ConsumerStateStore store, java.util.function.Function<Class<?>, Object> injector,
+                         int invocationThreads, int maxInFlight, int aggregateCache, ThreadFactory threadFactory) {
+        this.threadFactory = threadFactory;
         this.bundleId = bundleId;
         this.instanceId = instanceId;
         this.model = model;
         this.store = store;
         this.scheduler = Executors.newScheduledThreadPool(2, threads("evento-bundle-timer"));
         this.invocations = Executors.newFixedThreadPool(invocationThreads, threads("evento-bundle-invocation"));
+        // every thread is made now, by the thread that builds the bundle: a container's ManagedThreadFactory gives a
+        // thread the context of the thread that asks for it, and the connection's threads (where a pool would make
+        // its threads on demand) have none
+        ((java.util.concurrent.ThreadPoolExecutor) scheduler).prestartAllCoreThreads();
+        ((java.util.concurrent.ThreadPoolExecutor) invocations).prestartAllCoreThreads();
         List<ComponentInfo> components = registration(model);
         List<PayloadInfo> payloads = payloads(model.payloads());
         this.connection = new ServerConnection(servers, () -> new Hello(UUID.randomUUID().toString(), Hello.PROTOCOL_VERSION, bundleId,
@@ -76,8 +94,7 @@ public final class BundleRuntime implements AutoCloseable {
                 ConsumerEngine engine = new ConsumerEngine(component, instances.of(component.type()), bundleId, instanceId, store,
                         connection, model.payloads(), gateways.as(component.name()));
                 engines.add(engine);
-                Thread thread = new Thread(engine, "evento-consumer-" + component.name());
-                thread.setDaemon(true);
+                Thread thread = threads("evento-consumer-" + component.name()).newThread(engine);
                 engineThreads.add(thread);
                 thread.start();
             }
@@ -250,11 +267,17 @@ public final class BundleRuntime implements AutoCloseable {
         return infos;
     }
 
-    private static ThreadFactory threads(String name) {
+    private ThreadFactory threads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
+            Thread thread;
+            if (threadFactory == null) {
+                thread = new Thread(runnable);
+                thread.setDaemon(true);
+            } else {
+                thread = threadFactory.newThread(runnable);
+            }
+            thread.setName(name + "-" + count.incrementAndGet());
             return thread;
         };
     }
