@@ -2,7 +2,7 @@ package io.evento.examples.todo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evento.examples.todo.app.TodoBundles;
+import io.evento.payara.database.ThrowawayDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,8 +59,6 @@ class AdminConsoleBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private TodoTestSystem system;
-    private TodoBundles.Todo todo;
-    private TodoBundles.Users users;
     private WebDriver browser;
     private WebDriverWait waiting;
     private String api;
@@ -73,11 +71,8 @@ class AdminConsoleBrowserIT {
                 "EVENTO_ADMIN_USERS", "ada:admin:" + io.evento.payara.password.PasswordHash.of(ADMIN_PASSWORD.toCharArray())
                         + ",vic:viewer:" + io.evento.payara.password.PasswordHash.of(VIEWER_PASSWORD.toCharArray())));
         try {
-            String first = system.cluster.instance(0).baseUrl();
             String second = system.cluster.instance(1).baseUrl();
-            users = TodoBundles.startUsers(system.settings.withServers(List.of(second, first)), "users-1");
-            todo = TodoBundles.startTodo(system.settings, "todo-1");
-            api = "http://127.0.0.1:" + todo.api().port();
+            api = system.api();
             console = second + "/";
             traffic();
             // telemetry reaches the database every 5 s, consumer reports every 5 s
@@ -100,8 +95,6 @@ class AdminConsoleBrowserIT {
         if (browser != null) {
             browser.quit();
         }
-        TodoTestSystem.quietly(todo);
-        TodoTestSystem.quietly(users);
         TodoTestSystem.quietly(system);
     }
 
@@ -339,7 +332,7 @@ class AdminConsoleBrowserIT {
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(system.settings.jdbcUrl(), system.settings.dbUser(), system.settings.dbPassword());
+        try (Connection c = DriverManager.getConnection(system.todoDatabase.jdbcUrl(), ThrowawayDatabase.user(), ThrowawayDatabase.password());
              Statement s = c.createStatement()) {
             s.execute(statement);
         }
@@ -364,7 +357,7 @@ class AdminConsoleBrowserIT {
     private static JsonNode call(String method, String url, String body, String authorization) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                    .header("Content-Type", "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }

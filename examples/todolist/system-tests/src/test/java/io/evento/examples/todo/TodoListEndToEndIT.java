@@ -2,11 +2,7 @@ package io.evento.examples.todo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evento.bundle.state.jdbc.JdbcConsumerStateStore;
-import io.evento.examples.todo.app.TodoBundles;
-import io.evento.examples.todo.app.TodoSettings;
-import io.evento.examples.todo.lists.TodoListProjector;
-import io.evento.examples.todo.lists.TodoReadModel;
+import io.evento.payara.database.ThrowawayDatabase;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
@@ -23,18 +19,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The TodoList tutorial end to end: a two-instance Evento cluster, the todo bundle (with its REST
- * API) on one instance and the users bundle on the other, PostgreSQL read models, MQTT updates
- * received by a real subscriber. Steps run in order.
+ * The TodoList tutorial end to end, as a user runs it: a two-instance Evento cluster, the todo WAR
+ * (REST API, JPA read model) and the users WAR each on its own Payara Micro, connected to different
+ * server instances, MQTT updates received by a real subscriber. Steps run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,9 +45,6 @@ class TodoListEndToEndIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private TodoTestSystem system;
-    private TodoSettings settings;
-    private TodoBundles.Todo todo;
-    private TodoBundles.Users users;
     private MqttClient subscriber;
     private final List<String[]> mqtt = new CopyOnWriteArrayList<>();
     private String api;
@@ -57,16 +53,11 @@ class TodoListEndToEndIT {
     void start() throws Exception {
         system = TodoTestSystem.start("end-to-end", TOKEN, Map.of());
         try {
-            settings = system.settings;
-            String first = system.cluster.instance(0).baseUrl();
-            String second = system.cluster.instance(1).baseUrl();
             subscriber = new MqttClient(io.evento.payara.services.TestServices.mqtt().url(), "todo-it-" + System.nanoTime(), new MemoryPersistence());
             subscriber.connect();
             subscriber.subscribe("todo/lists/#", 1, (topic, message) ->
                     mqtt.add(new String[]{topic, new String(message.getPayload(), StandardCharsets.UTF_8)}));
-            users = TodoBundles.startUsers(settings.withServers(List.of(second, first)), "users-1");
-            todo = TodoBundles.startTodo(settings, "todo-1");
-            api = "http://127.0.0.1:" + todo.api().port();
+            api = system.api();
         } catch (Exception e) {
             stop();
             throw e;
@@ -75,8 +66,6 @@ class TodoListEndToEndIT {
 
     @AfterAll
     void stop() {
-        TodoTestSystem.quietly(todo);
-        TodoTestSystem.quietly(users);
         TodoTestSystem.quietly(system);
         try {
             if (subscriber != null) {
@@ -91,8 +80,13 @@ class TodoListEndToEndIT {
     }
 
     private Reply call(String method, String path, String body) {
+        return call(api, method, path, body);
+    }
+
+    private Reply call(String base, String method, String path, String body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(20));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json");
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
@@ -244,10 +238,9 @@ class TodoListEndToEndIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(mqttFor(list)).hasSize(2));
         int published = mqtt.size();
 
-        // when the todo bundle restarts (same instance id, same consumer state)
-        todo.close();
-        todo = TodoBundles.startTodo(settings, "todo-1");
-        api = "http://127.0.0.1:" + todo.api().port();
+        // when the todo WAR's Payara Micro restarts (same instance id, same consumer state)
+        system.stopBundle("todo-1");
+        system.startBundle("todo", 1);
 
         // then nothing is replayed: no update is published until a new change, and the list is intact
         Thread.sleep(3000);
@@ -267,21 +260,57 @@ class TodoListEndToEndIT {
         String before = call("GET", "/lists?page=0&size=100", null).body().toString();
         assertThat(before).isNotEqualTo("[]");
 
-        // when the bundle stops, the tables are dropped and the projector's position reset
-        todo.close();
-        try (var store = new com.zaxxer.hikari.HikariDataSource()) {
-            store.setJdbcUrl(settings.jdbcUrl());
-            store.setUsername(settings.dbUser());
-            store.setPassword(settings.dbPassword());
-            try (Connection c = store.getConnection()) {
-                TodoReadModel.dropTables(c);
-            }
-            new JdbcConsumerStateStore(store).resetPosition("todo:" + TodoListProjector.class.getSimpleName() + ":1:*", "0.0");
+        // when the bundle stops, the read model is emptied and the projector's position reset
+        system.stopBundle("todo-1");
+        org.postgresql.ds.PGSimpleDataSource database = new org.postgresql.ds.PGSimpleDataSource();
+        database.setURL(system.todoDatabase.jdbcUrl());
+        database.setUser(ThrowawayDatabase.user());
+        database.setPassword(ThrowawayDatabase.password());
+        try (Connection c = database.getConnection(); Statement statement = c.createStatement()) {
+            // the tutorial's SQL (step 14)
+            statement.execute("DELETE FROM todo_item; DELETE FROM todo_list; "
+                    + "UPDATE evento_consumer SET position = '0.0' WHERE consumer_id = 'todo:TodoListProjector:1:*'");
         }
-        todo = TodoBundles.startTodo(settings, "todo-1");
-        api = "http://127.0.0.1:" + todo.api().port();
+        system.startBundle("todo", 1);
 
         // then the replayed read model is the same
         await().atMost(WAIT).untilAsserted(() -> assertThat(call("GET", "/lists?page=0&size=100", null).body().toString()).isEqualTo(before));
+    }
+
+    @Test
+    @Order(7)
+    void aSecondTodoInstanceTakesOverFromAKilledOneWithoutLosingOrRepeatingAnEvent() {
+        // given a second instance of the todo bundle, and a list
+        String second = system.startBundle("todo", 2).baseUrl();
+        Reply created = call(second, "POST", "/lists", "{\"name\":\"crash test\",\"owner\":\"eve\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String list = created.body().get("listId").asText();
+
+        // when items are added through the second instance while the first one is killed (kill -9) midway
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            if (i == 10) {
+                system.bundle("todo-1").kill();
+            }
+            Reply item = call(second, "POST", "/lists/" + list + "/items", "{\"text\":\"item " + i + "\"}");
+            if (item.status() == 201) {
+                added.add(item.body().get("itemId").asText());
+            }
+        }
+
+        // then every added item is in the read model exactly once, and the projector still moves
+        assertThat(added).hasSizeGreaterThanOrEqualTo(30);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            Reply view = call(second, "GET", "/lists/" + list, null);
+            assertThat(view.status()).isEqualTo(200);
+            List<String> items = StreamSupport.stream(view.body().get("items").spliterator(), false)
+                    .map(item -> item.get("itemId").asText()).toList();
+            assertThat(items).doesNotHaveDuplicates().containsAll(added);
+        });
+        Reply late = call(second, "POST", "/lists/" + list + "/items", "{\"text\":\"after the crash\"}");
+        assertThat(late.status()).isEqualTo(201);
+        String lateItem = late.body().get("itemId").asText();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call(second, "GET", "/lists/" + list, null).body().toString())
+                .contains(lateItem));
     }
 }

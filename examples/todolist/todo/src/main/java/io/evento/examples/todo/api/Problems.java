@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.evento.protocol.ErrorCode;
-import io.evento.protocol.EventoException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -24,28 +22,16 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * Every failure of the REST API as {@code application/problem+json} with {@code status},
- * {@code code} and a {@code detail} a person can act on: 400 bad input, 404 unknown, 409 exists,
- * 410 deleted, 422 a rule of the domain, 503/504 platform trouble.
+ * The REST API's own failures as {@code application/problem+json} with {@code status},
+ * {@code code} and a {@code detail} a person can act on: bad input (400), no such resource (404),
+ * a bug (500). The platform's failures (422 a rule of the domain, 404 unknown, 409 exists, 410
+ * deleted, 503/504) are mapped by the library's {@code EventoProblemMapper}.
  */
 public final class Problems {
 
     private static final System.Logger LOG = System.getLogger(Problems.class.getName());
 
     private Problems() {
-    }
-
-    static int status(ErrorCode code) {
-        return switch (code) {
-            case HANDLER_FAILED -> 422;
-            case NOT_FOUND, AGGREGATE_NOT_FOUND -> 404;
-            case AGGREGATE_ALREADY_EXISTS, CONCURRENCY_CONFLICT -> 409;
-            case AGGREGATE_DELETED -> 410;
-            case INVALID_REQUEST, INVALID_JSON, MALFORMED_FRAME, PAYLOAD_TOO_LARGE -> 400;
-            case TIMEOUT_INDETERMINATE -> 504;
-            case OVERLOADED, NO_HANDLER, NOT_READY, DATABASE_UNAVAILABLE -> 503;
-            default -> 500;
-        };
     }
 
     /** What a failure answers. */
@@ -87,15 +73,6 @@ public final class Problems {
             return "true or false";
         }
         return type == String.class ? "a string" : "of type " + (type == null ? "?" : type.getSimpleName());
-    }
-
-    /** A failure the platform or the domain reported (a rule, an unknown or deleted list, ...). */
-    @Provider
-    public static class DomainFailure implements ExceptionMapper<EventoException> {
-        @Override
-        public Response toResponse(EventoException e) {
-            return problem(status(e.code()), e.code().name(), e.getMessage());
-        }
     }
 
     /** Bean Validation of a body or a parameter: each field with what is wrong with it. */

@@ -4,27 +4,15 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.evento.examples.todo.api.Problems.Problem;
 import io.evento.examples.todo.api.TodoResource.NewList;
 import io.evento.examples.todo.api.UserResource.NewUser;
-import io.evento.protocol.ErrorCode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ProblemsTest {
-
-    @ParameterizedTest
-    @EnumSource(ErrorCode.class)
-    void everyErrorCodeMapsToAnErrorStatusAndRuleViolationsToClientErrors(ErrorCode code) {
-        int status = Problems.status(code);
-        assertThat(status).isBetween(400, 599);
-        if (code == ErrorCode.HANDLER_FAILED || code == ErrorCode.AGGREGATE_DELETED || code == ErrorCode.AGGREGATE_NOT_FOUND) {
-            assertThat(status).isBetween(400, 499);
-        }
-    }
 
     @Nested
     class ABodyThatIsNotJson {
