@@ -260,7 +260,7 @@ class TodoListEndToEndIT {
         String before = call("GET", "/lists?page=0&size=100", null).body().toString();
         assertThat(before).isNotEqualTo("[]");
 
-        // when the bundle stops, the read model is emptied and the projector's position reset
+        // when the bundle stops, the read model's tables are dropped and the projector's position reset
         system.stopBundle("todo-1");
         org.postgresql.ds.PGSimpleDataSource database = new org.postgresql.ds.PGSimpleDataSource();
         database.setURL(system.todoDatabase.jdbcUrl());
@@ -268,7 +268,7 @@ class TodoListEndToEndIT {
         database.setPassword(ThrowawayDatabase.password());
         try (Connection c = database.getConnection(); Statement statement = c.createStatement()) {
             // the tutorial's SQL (step 14)
-            statement.execute("DELETE FROM todo_item; DELETE FROM todo_list; "
+            statement.execute("DROP TABLE todo_item; DROP TABLE todo_list; "
                     + "UPDATE evento_consumer SET position = '0.0' WHERE consumer_id = 'todo:TodoListProjector:1:*'");
         }
         system.startBundle("todo", 1);
