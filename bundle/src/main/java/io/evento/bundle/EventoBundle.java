@@ -95,6 +95,14 @@ public final class EventoBundle implements AutoCloseable {
         return type.cast(runtime.instances().of(type));
     }
 
+    /**
+     * Runs {@code execution} as the tracked entry point {@code invoker.method} ({@code @Track}): the tracing
+     * agent and interceptors run around it, and the commands and queries it sends are caused by it.
+     */
+    public <T> T track(Class<?> invoker, String method, io.evento.bundle.tracing.TracingAgent.Execution<T> execution) throws Exception {
+        return runtime.track(invoker, method, execution);
+    }
+
     /** The components found. */
     public List<Component> components() {
         return runtime.model().components();
@@ -153,6 +161,8 @@ public final class EventoBundle implements AutoCloseable {
         private Duration catchUpTimeout = Duration.ofSeconds(60);
         private Duration connectTimeout = Duration.ofSeconds(60);
         private java.util.concurrent.ThreadFactory threadFactory;
+        private io.evento.bundle.tracing.TracingAgent tracingAgent;
+        private final List<io.evento.bundle.tracing.MessageHandlerInterceptor> interceptors = new ArrayList<>();
 
         public Builder bundleId(String id) {
             this.bundleId = id;
@@ -246,6 +256,21 @@ public final class EventoBundle implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The agent around every handler execution that decides the metadata of what handlers send
+         * (default: {@link io.evento.bundle.tracing.CorrelationTracingAgent}, correlation and causation ids).
+         */
+        public Builder tracingAgent(io.evento.bundle.tracing.TracingAgent agent) {
+            this.tracingAgent = agent;
+            return this;
+        }
+
+        /** An interceptor around every handler execution, after those added before it (e.g. {@code new LoggingInterceptor()}). */
+        public Builder interceptor(io.evento.bundle.tracing.MessageHandlerInterceptor interceptor) {
+            this.interceptors.add(java.util.Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
@@ -281,8 +306,9 @@ public final class EventoBundle implements AutoCloseable {
             ComponentModel model = ComponentModel.of(all);
             String instance = instanceId == null ? bundleId + "-" + UUID.randomUUID().toString().substring(0, 8) : instanceId;
             BundleRuntime runtime = new BundleRuntime(bundleId, bundleVersion, instance, token, servers, model,
-                    store == null ? new InMemoryConsumerStateStore() : store, injector, invocationThreads, maxInFlight, aggregateCache,
-                    threadFactory);
+                    store == null ? new InMemoryConsumerStateStore() : store, injector,
+                    new BundleRuntime.Options(invocationThreads, maxInFlight, aggregateCache, threadFactory,
+                            new io.evento.bundle.tracing.HandlerExecutions(tracingAgent, interceptors)));
             return new EventoBundle(runtime, connectTimeout, catchUpTimeout);
         }
     }

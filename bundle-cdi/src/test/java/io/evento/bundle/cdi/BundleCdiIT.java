@@ -135,6 +135,25 @@ class BundleCdiIT {
         assertThat(second.body()).isEqualTo("2 hello " + counter);
         await().atMost(WAIT).until(() -> Http.get(url("probe/seen")).body().contains(counter + "=2"));
         assertThat(Http.get(url("probe/seen")).body()).contains(counter + "=0").contains(counter + "=1");
+        // each command sent from the resource (outside any handler) started its own correlation
+        assertThat(Http.get(url("probe/correlations/" + counter)).body()).startsWith("3 ");
+    }
+
+    @Test
+    @Order(1)
+    void aTrackMethodOfAnInvokerStartsOneTraceForEverythingItSends() {
+        // given the counter bundle ready
+        await().atMost(WAIT).until(() -> Http.get(health()).status() == 200);
+        String counter = "t-" + UUID.randomUUID().toString().substring(0, 8);
+
+        // when one @Track method sends two commands
+        Http.Response tracked = Http.call("POST", url("probe/tracked/" + counter), null, null);
+
+        // then both events carry one correlation: the tracked call's
+        assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+        assertThat(tracked.body()).isEqualTo("1");
+        await().atMost(WAIT).until(() -> Http.get(url("probe/seen")).body().contains(counter + "=1"));
+        assertThat(Http.get(url("probe/correlations/" + counter)).body()).startsWith("1 ").doesNotContain("null");
     }
 
     @Test
@@ -149,9 +168,9 @@ class BundleCdiIT {
         assertThat(ready.body()).contains("\"name\":\"evento-bundle\",\"status\":\"UP\"")
                 .contains("\"server\":\"" + EventoServer.url().replace("http://", "ws://") + "/bus\"").contains("\"consumersBehind\":\"0\"");
         assertThat(bundle.status()).as(bundle.body()).isEqualTo(200);
-        assertThat(bundle.body()).contains("\"components\":2").contains("\"enabled\":true");
+        assertThat(bundle.body()).contains("\"components\":3").contains("\"enabled\":true");
         assertThat(Http.get(EventoServer.url() + "/api/catalog/components?bundle=cdi-counter", Http.DEFAULT_ADMIN).body())
-                .contains("CounterAggregate").contains("CounterProjector");
+                .contains("CounterAggregate").contains("CounterProjector").contains("CounterDesk");
     }
 
     @Test

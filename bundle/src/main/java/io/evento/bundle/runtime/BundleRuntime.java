@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import io.evento.bundle.tracing.HandlerExecutions;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,22 +50,37 @@ public final class BundleRuntime implements AutoCloseable {
     private final List<ConsumerEngine> engines = new ArrayList<>();
     private final List<Thread> engineThreads = new ArrayList<>();
     private final ThreadFactory threadFactory;
+    private final HandlerExecutions executions;
+
+    /**
+     * How the runtime runs.
+     *
+     * @param threadFactory where the bundle's threads come from (a container's {@code ManagedThreadFactory}
+     *                      gives handlers the application's context); null: plain daemon threads
+     * @param executions    the tracing agent and interceptors around every handler execution
+     */
+    public record Options(int invocationThreads, int maxInFlight, int aggregateCache, ThreadFactory threadFactory,
+                          HandlerExecutions executions) {
+        public Options {
+            executions = executions == null ? HandlerExecutions.plain() : executions;
+        }
+    }
 
     public BundleRuntime(String bundleId, long bundleVersion, String instanceId, String token, List<String> servers,
                          ComponentModel model, ConsumerStateStore store, java.util.function.Function<Class<?>, Object> injector,
                          int invocationThreads, int maxInFlight, int aggregateCache) {
-        this(bundleId, bundleVersion, instanceId, token, servers, model, store, injector, invocationThreads, maxInFlight, aggregateCache,
-                null);
+        this(bundleId, bundleVersion, instanceId, token, servers, model, store, injector,
+                new Options(invocationThreads, maxInFlight, aggregateCache, null, null));
     }
 
-    /**
-     * @param threadFactory where the bundle's threads come from (a container's {@code ManagedThreadFactory}
-     *                      gives handlers the application's context); null: plain daemon threads
-     */
     public BundleRuntime(String bundleId, long bundleVersion, String instanceId, String token, List<String> servers,
                          ComponentModel model, ConsumerStateStore store, java.util.function.Function<Class<?>, Object> injector,
-                         int invocationThreads, int maxInFlight, int aggregateCache, ThreadFactory threadFactory) {
-        this.threadFactory = threadFactory;
+                         Options options) {
+        int invocationThreads = options.invocationThreads();
+        int maxInFlight = options.maxInFlight();
+        int aggregateCache = options.aggregateCache();
+        this.executions = options.executions();
+        this.threadFactory = options.threadFactory();
         this.bundleId = bundleId;
         this.instanceId = instanceId;
         this.model = model;
@@ -80,11 +96,11 @@ public final class BundleRuntime implements AutoCloseable {
         List<PayloadInfo> payloads = payloads(model.payloads());
         this.connection = new ServerConnection(servers, () -> new Hello(UUID.randomUUID().toString(), Hello.PROTOCOL_VERSION, bundleId,
                 bundleVersion, instanceId, token, components, payloads, maxInFlight, aggregateCache), this::inbound, scheduler);
-        this.gateways = new Gateways(connection, model.payloads(), null);
+        this.gateways = new Gateways(connection, model.payloads(), null, executions.agent());
         this.instances = new ComponentInstances(injector, type -> gateways.as(componentName(model, type)),
                 type -> gateways.as(componentName(model, type)));
         this.dispatcher = new InvocationDispatcher(model, instances, connection, gateways::as, invocations,
-                new AggregateCache(aggregateCache));
+                new AggregateCache(aggregateCache), bundleId, executions);
     }
 
     public void start(Duration connectTimeout, Duration catchUpTimeout) {
@@ -92,7 +108,7 @@ public final class BundleRuntime implements AutoCloseable {
         for (Component component : model.components()) {
             if (component.isConsumer()) {
                 ConsumerEngine engine = new ConsumerEngine(component, instances.of(component.type()), bundleId, instanceId, store,
-                        connection, model.payloads(), gateways.as(component.name()));
+                        connection, model.payloads(), gateways.as(component.name()), executions);
                 engines.add(engine);
                 Thread thread = threads("evento-consumer-" + component.name()).newThread(engine);
                 engineThreads.add(thread);
@@ -183,6 +199,17 @@ public final class BundleRuntime implements AutoCloseable {
 
     public Gateways gateways() {
         return gateways;
+    }
+
+    /**
+     * Runs {@code execution} as a tracked entry point ({@code @Track}): one handler execution of an invoker, named
+     * after the method, with a new message id that what it sends is caused by.
+     */
+    public <T> T track(Class<?> invoker, String method, io.evento.bundle.tracing.TracingAgent.Execution<T> execution) throws Exception {
+        String name = model.components().stream().filter(c -> c.type() == invoker).map(Component::name).findFirst()
+                .orElse(invoker.getSimpleName());
+        return executions.run(new io.evento.bundle.tracing.HandledMessage(bundleId, name, io.evento.protocol.frame.ComponentKind.INVOKER,
+                method, UUID.randomUUID().toString(), null, io.evento.bundle.api.Metadata.EMPTY), execution);
     }
 
     public ComponentInstances instances() {

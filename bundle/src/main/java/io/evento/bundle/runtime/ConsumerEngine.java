@@ -7,6 +7,8 @@ import io.evento.bundle.model.Component;
 import io.evento.bundle.model.Handler;
 import io.evento.bundle.model.HandlerContext;
 import io.evento.bundle.model.PayloadTypes;
+import io.evento.bundle.tracing.HandledMessage;
+import io.evento.bundle.tracing.HandlerExecutions;
 import io.evento.bundle.state.ConsumerStateStore;
 import io.evento.bundle.state.ConsumerTransaction;
 import io.evento.bundle.state.DeadEvent;
@@ -50,6 +52,8 @@ final class ConsumerEngine implements Runnable {
     private static final long DEAD_EVENT_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
     private static final int PAGE = 200;
 
+    private final HandlerExecutions executions;
+    private final String bundleId;
     private final Component component;
     private final Object instance;
     private final String consumerId;
@@ -72,7 +76,9 @@ final class ConsumerEngine implements Runnable {
     private long deadCheckedNanos;
 
     ConsumerEngine(Component component, Object instance, String bundleId, String owner, ConsumerStateStore store,
-                   ServerConnection connection, PayloadTypes payloads, Gateways gateways) {
+                   ServerConnection connection, PayloadTypes payloads, Gateways gateways, HandlerExecutions executions) {
+        this.executions = executions;
+        this.bundleId = bundleId;
         this.component = component;
         this.instance = instance;
         this.consumerId = component.consumerId(bundleId);
@@ -336,8 +342,10 @@ final class ConsumerEngine implements Runnable {
         Gateways gateways = this.gateways.as(component.name() + "#" + record.type());
         HandlerContext context = new HandlerContext(null, Records.metadata(payloads, record.metadata()), Records.info(record),
                 gateways, gateways, tx.connection(), afterCommit::add);
+        HandledMessage handled = new HandledMessage(bundleId, component.name(), component.kind(), record.type(), record.eventId(),
+                record.aggregateId(), context.metadata());
         if (component.kind() != ComponentKind.SAGA) {
-            handler.invoke(instance, event, context);
+            executions.run(handled, () -> handler.invoke(instance, event, context));
             return;
         }
         JsonNode tree = payloads.json().valueToTree(event);
@@ -348,8 +356,8 @@ final class ConsumerEngine implements Runnable {
             return;
         }
         Object state = found.map(s -> payloads.fromJson(s.state(), component.stateType())).orElse(null);
-        Object next = handler.invoke(instance, event, new HandlerContext(state, context.metadata(), context.eventInfo(),
-                gateways, gateways, tx.connection(), afterCommit::add));
+        Object next = executions.run(handled, () -> handler.invoke(instance, event, new HandlerContext(state, context.metadata(),
+                context.eventInfo(), gateways, gateways, tx.connection(), afterCommit::add)));
         String sagaId = found.map(SagaInstance::sagaId).orElseGet(() -> UUID.randomUUID().toString());
         if (next == null || (next instanceof SagaState saga && saga.ended())) {
             if (found.isPresent()) {

@@ -11,6 +11,9 @@ import io.evento.bundle.api.ServiceCommand;
 import io.evento.bundle.api.View;
 import io.evento.bundle.connection.ServerConnection;
 import io.evento.bundle.model.PayloadTypes;
+import io.evento.bundle.tracing.CorrelationTracingAgent;
+import io.evento.bundle.tracing.HandlerExecutions;
+import io.evento.bundle.tracing.TracingAgent;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.protocol.frame.CommandResult;
@@ -37,16 +40,23 @@ public final class Gateways implements CommandGateway, QueryGateway {
     private final ServerConnection connection;
     private final PayloadTypes payloads;
     private final String sender;
+    private final TracingAgent agent;
 
     public Gateways(ServerConnection connection, PayloadTypes payloads, String sender) {
+        this(connection, payloads, sender, new CorrelationTracingAgent());
+    }
+
+    /** Gateways whose agent decides the metadata of what they send (correlation with the message handled on this thread). */
+    public Gateways(ServerConnection connection, PayloadTypes payloads, String sender, TracingAgent agent) {
         this.connection = connection;
         this.payloads = payloads;
         this.sender = sender;
+        this.agent = agent;
     }
 
     /** The same gateways sending as another component (telemetry: who sends what). */
     public Gateways as(String component) {
-        return new Gateways(connection, payloads, component);
+        return new Gateways(connection, payloads, component, agent);
     }
 
     @Override
@@ -114,6 +124,7 @@ public final class Gateways implements CommandGateway, QueryGateway {
     }
 
     private RawJson metadata(Metadata metadata) {
-        return RawJson.of(payloads.toJson(metadata == null ? java.util.Map.of() : metadata.values()));
+        Metadata traced = agent.sending(metadata == null ? Metadata.EMPTY : metadata, HandlerExecutions.current());
+        return RawJson.of(payloads.toJson(traced.values()));
     }
 }

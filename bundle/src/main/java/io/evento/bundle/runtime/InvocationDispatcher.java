@@ -9,6 +9,9 @@ import io.evento.bundle.model.Handler;
 import io.evento.bundle.model.HandlerContext;
 import io.evento.bundle.model.HandlerFailure;
 import io.evento.bundle.model.PayloadTypes;
+import io.evento.bundle.tracing.CorrelationTracingAgent;
+import io.evento.bundle.tracing.HandledMessage;
+import io.evento.bundle.tracing.HandlerExecutions;
 import io.evento.bundle.connection.ServerConnection;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
@@ -45,9 +48,19 @@ final class InvocationDispatcher {
     private final Executor executor;
     private final KeyedSerialExecutor perAggregate;
     private final AggregateCache cache;
+    private final String bundleId;
+    private final HandlerExecutions executions;
 
     InvocationDispatcher(ComponentModel model, ComponentInstances instances, ServerConnection connection,
                          Function<String, Gateways> gateways, Executor executor, AggregateCache cache) {
+        this(model, instances, connection, gateways, executor, cache, null, HandlerExecutions.plain());
+    }
+
+    InvocationDispatcher(ComponentModel model, ComponentInstances instances, ServerConnection connection,
+                         Function<String, Gateways> gateways, Executor executor, AggregateCache cache, String bundleId,
+                         HandlerExecutions executions) {
+        this.bundleId = bundleId;
+        this.executions = executions;
         this.components = model.components().stream().collect(Collectors.toMap(Component::name, c -> c));
         this.instances = instances;
         this.payloads = model.payloads();
@@ -115,8 +128,9 @@ final class InvocationDispatcher {
                     new HandlerContext(null, Records.metadata(payloads, record.metadata()), Records.info(record), gateway, gateway, null)));
         }
         Object state = runner.rebuild(base, events);
-        AggregateRunner.Outcome outcome = runner.handle(command, state, invoke.story().lastSequence(), invoke.story().deleted(),
-                new HandlerContext(state, metadata, null, gateway, gateway, null));
+        HandledMessage handled = handled(component, invoke.payloadType(), invoke.id(), invoke.aggregateId(), metadata);
+        AggregateRunner.Outcome outcome = executions.run(handled, () -> runner.handle(command, state, invoke.story().lastSequence(),
+                invoke.story().deleted(), new HandlerContext(state, metadata, null, gateway, gateway, null)));
         payloads.register(outcome.event().getClass());
         if (outcome.deleted()) {
             cache.remove(invoke.aggregateId());
@@ -125,7 +139,7 @@ final class InvocationDispatcher {
         }
         return new DomainCommandHandled(UUID.randomUUID().toString(), invoke.id(),
                 new NewEventRecord(PayloadTypes.nameOf(outcome.event().getClass()), RawJson.of(payloads.toJson(outcome.event())),
-                        invoke.metadata(), null),
+                        produced(handled), null),
                 outcome.snapshot() ? RawJson.of(payloads.toJson(outcome.state())) : null, outcome.deleted());
     }
 
@@ -134,14 +148,16 @@ final class InvocationDispatcher {
         Object command = payload(invoke.payloadType(), invoke.payload());
         Handler handler = handler(component, command);
         Gateways gateway = gateways.apply(component.name() + "#" + invoke.payloadType());
-        Object event = handler.invoke(instances.of(component.type()), command,
-                new HandlerContext(null, Records.metadata(payloads, invoke.metadata()), null, gateway, gateway, null));
+        Metadata metadata = Records.metadata(payloads, invoke.metadata());
+        HandledMessage handled = handled(component, invoke.payloadType(), invoke.id(), null, metadata);
+        Object event = executions.run(handled, () -> handler.invoke(instances.of(component.type()), command,
+                new HandlerContext(null, metadata, null, gateway, gateway, null)));
         if (event == null) {
             return new ServiceCommandHandled(UUID.randomUUID().toString(), invoke.id(), null);
         }
         payloads.register(event.getClass());
         return new ServiceCommandHandled(UUID.randomUUID().toString(), invoke.id(),
-                new NewEventRecord(PayloadTypes.nameOf(event.getClass()), RawJson.of(payloads.toJson(event)), invoke.metadata(), null));
+                new NewEventRecord(PayloadTypes.nameOf(event.getClass()), RawJson.of(payloads.toJson(event)), produced(handled), null));
     }
 
     private Frame query(InvokeQuery invoke) throws Exception {
@@ -149,12 +165,24 @@ final class InvocationDispatcher {
         Object query = payload(invoke.payloadType(), invoke.payload());
         Handler handler = handler(component, query);
         Gateways gateway = gateways.apply(component.name() + "#" + invoke.payloadType());
-        Object result = handler.invoke(instances.of(component.type()), query,
-                new HandlerContext(null, Records.metadata(payloads, invoke.metadata()), null, gateway, gateway, null));
+        Metadata metadata = Records.metadata(payloads, invoke.metadata());
+        Object result = executions.run(handled(component, invoke.payloadType(), invoke.id(), null, metadata),
+                () -> handler.invoke(instances.of(component.type()), query, new HandlerContext(null, metadata, null, gateway, gateway, null)));
         if (result == null) {
             throw new EventoException(ErrorCode.NOT_FOUND, handler.describe() + " found nothing");
         }
         return new QueryHandled(UUID.randomUUID().toString(), invoke.id(), RawJson.of(payloads.toJson(result)));
+    }
+
+    /** The message as the agent and interceptors see it: its id is the sender's {@code messageId} when it set one. */
+    private HandledMessage handled(Component component, String payloadType, String invocationId, String aggregateId, Metadata metadata) {
+        String messageId = metadata.get(CorrelationTracingAgent.MESSAGE_ID);
+        return new HandledMessage(bundleId, component.name(), component.kind(), payloadType, messageId == null ? invocationId : messageId,
+                aggregateId, metadata);
+    }
+
+    private RawJson produced(HandledMessage handled) {
+        return RawJson.of(payloads.toJson(executions.agent().producing(handled).values()));
     }
 
     private Component component(String name) {

@@ -72,6 +72,7 @@ class BundleEndToEndIT {
     private final AccountViews views = new AccountViews();
     private final Notifier notifier = new Notifier();
     private final LargeDepositObserver observer = new LargeDepositObserver();
+    private final List<io.evento.bundle.tracing.HandledMessage> handledByEngagement = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> accountIds = new ArrayList<>();
 
     @BeforeAll
@@ -83,6 +84,12 @@ class BundleEndToEndIT {
         engagement = EventoBundle.builder().bundleId("engagement").servers(second, first).token(TOKEN)
                 .components(WelcomeSaga.class, LargeDepositObserver.class, Notifier.class)
                 .injector(type -> type == Notifier.class ? notifier : type == LargeDepositObserver.class ? observer : null)
+                .interceptor(new io.evento.bundle.tracing.MessageHandlerInterceptor() {
+                    @Override
+                    public void before(io.evento.bundle.tracing.HandledMessage message) {
+                        handledByEngagement.add(message);
+                    }
+                })
                 .start();
         accounts = EventoBundle.builder().bundleId("accounts").servers(first, second).token(TOKEN)
                 .components(AccountAggregate.class, AccountProjector.class, AccountProjection.class, BankInvoker.class)
@@ -130,6 +137,37 @@ class BundleEndToEndIT {
 
     @Test
     @Order(2)
+    void everyMessageOfOneRequestCarriesItsCorrelationIdAndItsCauseAcrossBundlesAndServers() {
+        // when an account is opened from outside any handler: the aggregate (accounts bundle, instance 1) makes
+        // AccountOpened, the saga (engagement bundle, instance 2) handles it and sends SendNotification to the service
+        String id = newAccount("tracy");
+
+        // then the saga saw the event caused by the command, with the command's id as the correlation
+        await().atMost(WAIT).until(() -> handledByEngagement.stream().anyMatch(m -> m.component().equals("WelcomeSaga")
+                && id.equals(m.aggregateId())));
+        io.evento.bundle.tracing.HandledMessage opened = handledByEngagement.stream()
+                .filter(m -> m.component().equals("WelcomeSaga") && id.equals(m.aggregateId())).findFirst().orElseThrow();
+        String correlation = opened.metadata().get("correlationId");
+        assertThat(opened.payloadType()).isEqualTo("AccountOpened");
+        assertThat(correlation).isNotBlank();
+        assertThat(opened.metadata().get("causationId")).as("the event's cause: the OpenAccount command").isEqualTo(correlation);
+        assertThat(opened.messageId()).as("an event is known by its id").isNotEqualTo(correlation);
+
+        // and the service saw exactly one command caused by that event, in the same correlation
+        await().atMost(WAIT).untilAsserted(() -> assertThat(causedBy(opened.messageId())).hasSize(1));
+        io.evento.bundle.tracing.HandledMessage notification = causedBy(opened.messageId()).get(0);
+        assertThat(notification.component()).isEqualTo("Notifier");
+        assertThat(notification.payloadType()).isEqualTo("SendNotification");
+        assertThat(notification.metadata().get("correlationId")).isEqualTo(correlation);
+        assertThat(notification.messageId()).isEqualTo(notification.metadata().get("messageId")).isNotIn(correlation, opened.messageId());
+    }
+
+    private List<io.evento.bundle.tracing.HandledMessage> causedBy(String messageId) {
+        return handledByEngagement.stream().filter(m -> messageId.equals(m.metadata().get("causationId"))).toList();
+    }
+
+    @Test
+    @Order(3)
     void aBusinessRuleViolationReachesTheCallerAsHandlerFailed() {
         String id = newAccount("bob");
         assertThatThrownBy(() -> engagement.commandGateway().sendAndWait(new Withdraw(id, 5)))
@@ -139,7 +177,7 @@ class BundleEndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aHandlerRetriedWithoutEndBlocksItsConsumerUntilItSucceedsAndTheServerShowsItStuck() throws Exception {
         // given an observer with retries = -1 that fails for now
         StubbornObserver stubborn = new StubbornObserver();
@@ -183,7 +221,7 @@ class BundleEndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void aPoisonEventGoesToTheDeadEventQueueLaterEventsFlowAndTheRetrySucceeds() {
         // given a projector that fails on deposits of 13
         String id = newAccount("cid");
@@ -213,7 +251,7 @@ class BundleEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aCutConnectionIsReplacedByOneToTheOtherServerWithoutSkippingOrRepeatingEvents() {
         // given
         String id = newAccount("dan");
@@ -232,7 +270,7 @@ class BundleEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void whenTheServerOfBothBundlesDiesTheyMoveToTheSurvivorAndContinue() {
         // given both bundles on instance 2 now
         String id = newAccount("eve");
@@ -252,7 +290,7 @@ class BundleEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aSecondInstanceOfABundleTakesItsConsumersOverOnlyWhenTheFirstStops() {
         // given a second instance of the accounts bundle sharing the consumer state store and read model
         String survivor = cluster.instance(0).baseUrl();

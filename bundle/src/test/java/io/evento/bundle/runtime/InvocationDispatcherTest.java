@@ -124,4 +124,36 @@ class InvocationDispatcherTest {
             assertThat(cache.at("a5", 2)).isNull();
         }
     }
+
+    @Nested
+    class TheEventOfACommand {
+
+        @Test
+        void isCausedByTheCommandInItsCorrelationAndPassesTheInterceptors() {
+            // given a dispatcher with an interceptor, and a command that carries its id and correlation
+            java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            InvocationDispatcher traced = new InvocationDispatcher(model, new ComponentInstances(type -> null, type -> null, type -> null),
+                    null, component -> null, Executors.newSingleThreadExecutor(), new AggregateCache(10), "bank",
+                    new io.evento.bundle.tracing.HandlerExecutions(null, List.of(new io.evento.bundle.tracing.MessageHandlerInterceptor() {
+                        @Override
+                        public void before(io.evento.bundle.tracing.HandledMessage message) {
+                            seen.add(message.bundleId() + " " + message.kind() + " " + message.component() + " " + message.payloadType()
+                                    + " " + message.messageId() + " " + message.aggregateId());
+                        }
+                    })));
+            InvokeDomainCommand open = new InvokeDomainCommand("invocation-1", "AccountAggregate", OPEN,
+                    RawJson.of("{\"accountId\":\"a9\",\"owner\":\"eve\"}"),
+                    RawJson.of("{\"messageId\":\"m1\",\"correlationId\":\"c1\",\"user\":\"eve\"}"), "a9",
+                    new StoryRecord(0, null, List.of(), 0, false), Long.MAX_VALUE);
+
+            // when
+            Frame answer = traced.answer(open);
+
+            // then
+            String metadata = ((DomainCommandHandled) answer).event().metadata().json();
+            assertThat(metadata).contains("\"causationId\":\"m1\"").contains("\"correlationId\":\"c1\"").contains("\"user\":\"eve\"")
+                    .doesNotContain("messageId");
+            assertThat(seen).containsExactly("bank AGGREGATE AccountAggregate OpenAccount m1 a9");
+        }
+    }
 }

@@ -44,6 +44,24 @@ public class ProbeResource {
         return event.value() + " " + event.greeting();
     }
 
+    @Inject
+    CounterDesk desk;
+
+    /** Both commands through the {@code @Track} invoker method; answers the counter's value. */
+    @POST
+    @Path("tracked/{id}")
+    public String tracked(@PathParam("id") String id) {
+        return String.valueOf(desk.createAndIncrement(id));
+    }
+
+    /** How many distinct correlation ids the counter's events carry, then the ids. */
+    @GET
+    @Path("correlations/{id}")
+    public String correlations(@PathParam("id") String id) {
+        java.util.Set<String> ids = seen.correlations(id);
+        return ids.size() + " " + String.join(",", ids);
+    }
+
     @GET
     @Path("seen")
     public String seen() {

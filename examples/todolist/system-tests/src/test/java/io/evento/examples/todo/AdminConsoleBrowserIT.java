@@ -125,7 +125,8 @@ class AdminConsoleBrowserIT {
             String list = call("POST", api + "/lists", "{\"name\":\"console " + i + "\",\"owner\":\"ann\"}", null).get("listId").asText();
             String item = call("POST", api + "/lists/" + list + "/items", "{\"text\":\"milk\"}", null).get("itemId").asText();
             call("POST", api + "/lists/" + list + "/items/" + item + "/check", null, null);
-            call("GET", api + "/lists/" + list, null, null);
+            // the read model follows the events: the list is there a moment after the commands' answers
+            await().atMost(WAIT).until(() -> status(api + "/lists/" + list) == 200);
         }
     }
 
