@@ -76,7 +76,26 @@ public final class MicroInstance implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(spec.name() + " not ready after " + timeout + "\n" + logTail(60));
+        throw new IllegalStateException(spec.name() + " not ready after " + timeout + " (threads dumped into " + logFile() + ")\n"
+                + threadDump() + "\n" + logTail(60));
+    }
+
+    /** The instance's threads (jcmd Thread.print), also appended to its log: what a start that never got ready waits for. */
+    private String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            Files.writeString(logFile(), dump, java.nio.file.StandardOpenOption.APPEND);
+            return dump.lines().filter(line -> line.contains("evento") || line.startsWith("\"")).limit(80)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
     }
 
     private boolean deploymentFailed() {

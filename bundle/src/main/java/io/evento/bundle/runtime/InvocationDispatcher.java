@@ -129,8 +129,14 @@ final class InvocationDispatcher {
         }
         Object state = runner.rebuild(base, events);
         HandledMessage handled = handled(component, invoke.payloadType(), invoke.id(), invoke.aggregateId(), metadata);
-        AggregateRunner.Outcome outcome = executions.run(handled, () -> runner.handle(command, state, invoke.story().lastSequence(),
-                invoke.story().deleted(), new HandlerContext(state, metadata, null, gateway, gateway, null)));
+        // the event's metadata is made inside the execution, where a tracing agent's span is still current
+        RawJson[] eventMetadata = new RawJson[1];
+        AggregateRunner.Outcome outcome = executions.run(handled, () -> {
+            AggregateRunner.Outcome handledOutcome = runner.handle(command, state, invoke.story().lastSequence(),
+                    invoke.story().deleted(), new HandlerContext(state, metadata, null, gateway, gateway, null));
+            eventMetadata[0] = produced(handled);
+            return handledOutcome;
+        });
         payloads.register(outcome.event().getClass());
         if (outcome.deleted()) {
             cache.remove(invoke.aggregateId());
@@ -139,7 +145,7 @@ final class InvocationDispatcher {
         }
         return new DomainCommandHandled(UUID.randomUUID().toString(), invoke.id(),
                 new NewEventRecord(PayloadTypes.nameOf(outcome.event().getClass()), RawJson.of(payloads.toJson(outcome.event())),
-                        produced(handled), null),
+                        eventMetadata[0], null),
                 outcome.snapshot() ? RawJson.of(payloads.toJson(outcome.state())) : null, outcome.deleted());
     }
 
@@ -150,14 +156,18 @@ final class InvocationDispatcher {
         Gateways gateway = gateways.apply(component.name() + "#" + invoke.payloadType());
         Metadata metadata = Records.metadata(payloads, invoke.metadata());
         HandledMessage handled = handled(component, invoke.payloadType(), invoke.id(), null, metadata);
-        Object event = executions.run(handled, () -> handler.invoke(instances.of(component.type()), command,
-                new HandlerContext(null, metadata, null, gateway, gateway, null)));
+        RawJson[] eventMetadata = new RawJson[1];
+        Object event = executions.run(handled, () -> {
+            Object returned = handler.invoke(instances.of(component.type()), command, new HandlerContext(null, metadata, null, gateway, gateway, null));
+            eventMetadata[0] = produced(handled);
+            return returned;
+        });
         if (event == null) {
             return new ServiceCommandHandled(UUID.randomUUID().toString(), invoke.id(), null);
         }
         payloads.register(event.getClass());
         return new ServiceCommandHandled(UUID.randomUUID().toString(), invoke.id(),
-                new NewEventRecord(PayloadTypes.nameOf(event.getClass()), RawJson.of(payloads.toJson(event)), produced(handled), null));
+                new NewEventRecord(PayloadTypes.nameOf(event.getClass()), RawJson.of(payloads.toJson(event)), eventMetadata[0], null));
     }
 
     private Frame query(InvokeQuery invoke) throws Exception {
