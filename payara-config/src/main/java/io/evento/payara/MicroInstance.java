@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MicroInstance implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final MicroInstanceSpec spec;
     private final String baseUrl;

@@ -66,6 +66,20 @@ class ServerDeploymentIT {
     }
 
     @Test
+    void aClientAskingForHttp2IsServedOverHttp11() throws Exception {
+        // given a client that asks for an h2c upgrade (the JDK's default)
+        java.net.http.HttpClient h2 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+
+        // when
+        java.net.http.HttpResponse<String> response = h2.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("health/live")))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        // then the upgrade is declined (Grizzly's HTTP/2 session could deadlock the request threads)
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+    }
+
+    @Test
     void theDatabaseHoldsEveryMigrationAppliedOnce() throws Exception {
         // given the throw-away database the instance was started with
         String jdbcUrl = System.getProperty("evento.arquillian.database");

@@ -1,6 +1,7 @@
 package io.evento.examples.todo.api;
 
 import io.evento.bundle.annotation.Invoker;
+import io.evento.bundle.annotation.Track;
 import io.evento.bundle.api.CommandGateway;
 import io.evento.bundle.api.QueryGateway;
 import io.evento.examples.todo.messages.AuditMessages.AuditEntry;
@@ -21,9 +22,11 @@ import java.util.List;
 
 /**
  * What the REST API can do, as commands and queries; the gateways send as this invoker (the
- * console's graph shows it as the sender). Ids are generated here ({@link Ids}).
+ * console's graph shows it as the sender). Ids are generated here ({@link Ids}). Every method is a
+ * {@code @Track} entry point: one REST call is one trace (and one correlation id) through the system.
  */
 @Invoker
+@Track
 public class TodoInvoker {
 
     private final CommandGateway commands;
