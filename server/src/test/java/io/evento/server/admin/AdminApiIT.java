@@ -489,7 +489,7 @@ class AdminApiIT {
             // then
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(scraped.status()).isEqualTo(200);
-            assertThat(scraped.contentType()).startsWith("text/plain");
+            assertThat(scraped.contentType()).as("the scrape: %s", scraped).startsWith("text/plain");
             assertThat(scraped.body()).containsPattern("evento_requests_seconds_count\\{kind=\"domain_command\",outcome=\"OK\"} [1-9]")
                     .contains("evento_requests_seconds_bucket{kind=\"domain_command\",outcome=\"OK\",le=\"0.005\"}")
                     .contains("evento_requests_in_flight ").contains("evento_connections ").contains("evento_store_batches_total ")
