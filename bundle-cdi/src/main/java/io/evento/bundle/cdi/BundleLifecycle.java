@@ -4,6 +4,8 @@ import io.evento.bundle.EventoBundle;
 import io.evento.bundle.state.ConsumerStateStore;
 import io.evento.bundle.state.jdbc.JdbcConsumerStateStore;
 import io.evento.bundle.state.memory.InMemoryConsumerStateStore;
+import io.evento.bundle.tracing.MessageHandlerInterceptor;
+import io.evento.bundle.tracing.TracingAgent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -34,17 +36,27 @@ public class BundleLifecycle {
     private EventoExtension extension;
     private BeanManager beans;
     private Instance<ConsumerStateStore> stores;
+    private Instance<TracingAgent> agents;
+    private Instance<MessageHandlerInterceptor> interceptors;
     private volatile EventoBundle bundle;
 
     protected BundleLifecycle() {
         // for the CDI client proxy
     }
 
+    /**
+     * @param agents       an application bean that is a {@code TracingAgent} replaces the default agent
+     * @param interceptors every application bean that is a {@code MessageHandlerInterceptor} runs around
+     *                     every handler execution, in the order CDI lists them
+     */
     @Inject
-    public BundleLifecycle(EventoExtension extension, BeanManager beans, Instance<ConsumerStateStore> stores) {
+    public BundleLifecycle(EventoExtension extension, BeanManager beans, Instance<ConsumerStateStore> stores,
+                           Instance<TracingAgent> agents, Instance<MessageHandlerInterceptor> interceptors) {
         this.extension = extension;
         this.beans = beans;
         this.stores = stores;
+        this.agents = agents;
+        this.interceptors = interceptors;
     }
 
     /**
@@ -68,6 +80,10 @@ public class BundleLifecycle {
                 .maxInFlight(settings.maxInFlight()).connectTimeout(settings.connectTimeout()).catchUpTimeout(settings.catchUpTimeout())
                 .threadFactory(managedThreads());
         settings.instanceId().ifPresent(builder::instanceId);
+        if (agents.isResolvable()) {
+            builder.tracingAgent(agents.get());
+        }
+        interceptors.forEach(builder::interceptor);
         EventoBundle made = builder.build();
         bundle = made;
         try {

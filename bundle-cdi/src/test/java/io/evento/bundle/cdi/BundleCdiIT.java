@@ -154,6 +154,9 @@ class BundleCdiIT {
         assertThat(tracked.body()).isEqualTo("1");
         await().atMost(WAIT).until(() -> Http.get(url("probe/seen")).body().contains(counter + "=1"));
         assertThat(Http.get(url("probe/correlations/" + counter)).body()).startsWith("1 ").doesNotContain("null");
+        // and the application's interceptor bean ran around the tracked call and the handlers
+        assertThat(Http.get(url("probe/handled")).body()).contains("INVOKER CounterDesk createAndIncrement")
+                .contains("AGGREGATE CounterAggregate CreateCounter").contains("PROJECTOR CounterProjector Incremented");
     }
 
     @Test

@@ -47,6 +47,16 @@ public class ProbeResource {
     @Inject
     CounterDesk desk;
 
+    @Inject
+    HandlingLog handling;
+
+    /** What the application's interceptor saw, one execution per line. */
+    @GET
+    @Path("handled")
+    public String handled() {
+        return String.join("\n", handling.entries());
+    }
+
     /** Both commands through the {@code @Track} invoker method; answers the counter's value. */
     @POST
     @Path("tracked/{id}")
