@@ -68,13 +68,6 @@ public final class BundleRuntime implements AutoCloseable {
 
     public BundleRuntime(String bundleId, long bundleVersion, String instanceId, String token, List<String> servers,
                          ComponentModel model, ConsumerStateStore store, java.util.function.Function<Class<?>, Object> injector,
-                         int invocationThreads, int maxInFlight, int aggregateCache) {
-        this(bundleId, bundleVersion, instanceId, token, servers, model, store, injector,
-                new Options(invocationThreads, maxInFlight, aggregateCache, null, null));
-    }
-
-    public BundleRuntime(String bundleId, long bundleVersion, String instanceId, String token, List<String> servers,
-                         ComponentModel model, ConsumerStateStore store, java.util.function.Function<Class<?>, Object> injector,
                          Options options) {
         int invocationThreads = options.invocationThreads();
         int maxInFlight = options.maxInFlight();

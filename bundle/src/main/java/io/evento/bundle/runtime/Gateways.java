@@ -11,7 +11,6 @@ import io.evento.bundle.api.ServiceCommand;
 import io.evento.bundle.api.View;
 import io.evento.bundle.connection.ServerConnection;
 import io.evento.bundle.model.PayloadTypes;
-import io.evento.bundle.tracing.CorrelationTracingAgent;
 import io.evento.bundle.tracing.HandlerExecutions;
 import io.evento.bundle.tracing.TracingAgent;
 import io.evento.protocol.ErrorCode;
@@ -41,10 +40,6 @@ public final class Gateways implements CommandGateway, QueryGateway {
     private final PayloadTypes payloads;
     private final String sender;
     private final TracingAgent agent;
-
-    public Gateways(ServerConnection connection, PayloadTypes payloads, String sender) {
-        this(connection, payloads, sender, new CorrelationTracingAgent());
-    }
 
     /** Gateways whose agent decides the metadata of what they send (correlation with the message handled on this thread). */
     public Gateways(ServerConnection connection, PayloadTypes payloads, String sender, TracingAgent agent) {

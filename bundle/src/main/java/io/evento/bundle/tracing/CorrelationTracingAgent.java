@@ -19,11 +19,15 @@ public final class CorrelationTracingAgent implements TracingAgent {
     @Override
     public Metadata sending(Metadata outgoing, HandledMessage handling) {
         String messageId = UUID.randomUUID().toString();
-        Metadata metadata = outgoing.with(MESSAGE_ID, messageId);
+        java.util.Map<String, String> values = new java.util.HashMap<>(outgoing.values());
+        values.put(MESSAGE_ID, messageId);
         if (handling == null) {
-            return outgoing.get(CORRELATION_ID) == null ? metadata.with(CORRELATION_ID, messageId) : metadata;
+            values.putIfAbsent(CORRELATION_ID, messageId);
+        } else {
+            values.put(CORRELATION_ID, correlationOf(handling));
+            values.put(CAUSATION_ID, handling.messageId());
         }
-        return metadata.with(CORRELATION_ID, correlationOf(handling)).with(CAUSATION_ID, handling.messageId());
+        return new Metadata(values);
     }
 
     @Override

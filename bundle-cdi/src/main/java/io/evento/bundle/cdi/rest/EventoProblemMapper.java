@@ -18,9 +18,12 @@ public class EventoProblemMapper implements ExceptionMapper<EventoException> {
 
     @Override
     public Response toResponse(EventoException failure) {
-        int status = ErrorStatus.of(failure.code());
+        return problem(ErrorStatus.of(failure.code()), failure.code().name(), String.valueOf(failure.getMessage()));
+    }
+
+    /** An {@code application/problem+json} answer with {@code status}, {@code code} and {@code detail} (null: empty). */
+    public static Response problem(int status, String code, String detail) {
         return Response.status(status).type("application/problem+json")
-                .entity(Map.of("status", status, "code", failure.code().name(), "detail", String.valueOf(failure.getMessage())))
-                .build();
+                .entity(Map.of("status", status, "code", code, "detail", detail == null ? "" : detail)).build();
     }
 }

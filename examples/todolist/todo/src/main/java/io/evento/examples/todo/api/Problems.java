@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.evento.bundle.cdi.rest.EventoProblemMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -37,8 +37,7 @@ public final class Problems {
     /** What a failure answers. */
     record Problem(int status, String code, String detail) {
         Response response() {
-            return Response.status(status).type("application/problem+json")
-                    .entity(Map.of("status", status, "code", code, "detail", detail == null ? "" : detail)).build();
+            return EventoProblemMapper.problem(status, code, detail);
         }
     }
 
