@@ -108,10 +108,27 @@ public final class EventoBundle implements AutoCloseable {
         return runtime.model().components();
     }
 
-    /** The consumer id of a projector, saga or observer of this bundle. */
+    /** The consumer id of a projector, saga or observer of this bundle that reads one context pattern. */
     public String consumerId(Class<?> consumer) {
-        return runtime.model().components().stream().filter(c -> c.type() == consumer).findFirst()
-                .map(c -> c.consumerId(runtime.bundleId())).orElseThrow(() -> new IllegalArgumentException(consumer + " is not a consumer"));
+        Component component = consumer(consumer);
+        if (component.contexts().size() != 1) {
+            throw new IllegalArgumentException(consumer.getSimpleName() + " reads " + component.contexts() + ": name the context");
+        }
+        return component.consumerId(runtime.bundleId(), component.contexts().get(0));
+    }
+
+    /** The consumer id of one of the context patterns a projector, saga or observer reads. */
+    public String consumerId(Class<?> consumer, String context) {
+        Component component = consumer(consumer);
+        if (!component.contexts().contains(context)) {
+            throw new IllegalArgumentException(consumer.getSimpleName() + " reads " + component.contexts() + ", not '" + context + "'");
+        }
+        return component.consumerId(runtime.bundleId(), context);
+    }
+
+    private Component consumer(Class<?> consumer) {
+        return runtime.model().components().stream().filter(c -> c.type() == consumer && c.isConsumer()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(consumer + " is not a consumer"));
     }
 
     public List<DeadEvent> deadEvents(Class<?> consumer) {

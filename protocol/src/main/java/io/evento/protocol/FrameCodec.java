@@ -91,9 +91,15 @@ public final class FrameCodec {
      *
      * @param frame the frame, or null
      * @param error the problem, or null
-     * @param id    the unreadable frame's id, if it has one
+     * @param id            the unreadable frame's id, if it has one
+     * @param correlationId the unreadable frame's correlationId, if it has one (an answer the reader
+     *                      could not read: what it answers fails with the reason)
      */
-    public record Decoded(Frame frame, EventoException error, String id) {
+    public record Decoded(Frame frame, EventoException error, String id, String correlationId) {
+
+        public Decoded(Frame frame, EventoException error, String id) {
+            this(frame, error, id, null);
+        }
     }
 
     /**
@@ -134,7 +140,7 @@ public final class FrameCodec {
         try {
             return new Decoded(decode(text), null, null);
         } catch (EventoException e) {
-            return new Decoded(null, e, idOf(text).orElse(null));
+            return new Decoded(null, e, idOf(text).orElse(null), field(text, "correlationId").orElse(null));
         }
     }
 
@@ -148,6 +154,11 @@ public final class FrameCodec {
 
     /** The {@code id} of a frame that could not be decoded, when it has a readable one. */
     public Optional<String> idOf(String text) {
+        return field(text, "id");
+    }
+
+    /** A top-level text field (at most 255 characters) of a frame that could not be decoded. */
+    private Optional<String> field(String text, String name) {
         if (text == null || text.length() > maxFrameBytes) {
             return Optional.empty();
         }
@@ -158,7 +169,7 @@ public final class FrameCodec {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if ("id".equals(field) && value == JsonToken.VALUE_STRING) {
+                if (name.equals(field) && value == JsonToken.VALUE_STRING) {
                     String id = parser.getText();
                     return id.isBlank() || id.length() > 255 ? Optional.empty() : Optional.of(id);
                 }

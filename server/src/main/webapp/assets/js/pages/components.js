@@ -40,6 +40,7 @@ function show(component, detail) {
       { title: 'Kind', value: (x) => (x.kind || '').toLowerCase().replace('_', ' ') },
       { title: 'Returns', value: (x) => (x.returns ? x.returns + (x.returnsMany ? ' (list)' : '') : '—') },
       { title: 'Association', value: (x) => x.association || '—' },
+      { title: 'Contexts', value: (x) => ((x.contexts || []).length ? (x.contexts || []).join(', ') : '—') },
     ], component.handlers, { empty: 'No handlers (an invoker only sends).' }),
     h('h3', {}, 'Sends'),
     h('p', {}, component.sends.join(', ') || 'Nothing seen sent in the last 7 days.'));

@@ -5,7 +5,7 @@ import { listPage } from './list.js';
 export async function render(container) {
   await listPage(container, {
     title: 'Consumers',
-    intro: 'Projectors, sagas and observers as the bundle instance running each reports it: position, lag, dead events.',
+    intro: 'Projectors, sagas and observers as the bundle instance running each reports it: one consumer per context pattern it reads, with position, lag, dead events.',
     path: 'consumers',
     testid: 'consumers',
     filters: [
@@ -16,6 +16,7 @@ export async function render(container) {
     columns: [
       { title: 'Consumer', value: (c) => c.consumerId },
       { title: 'Kind', value: (c) => badge(c.kind.toLowerCase(), 'kind-' + c.kind.toLowerCase()) },
+      { title: 'Context', value: (c) => h('code', { 'data-testid': 'context' }, c.context || '*') },
       { title: 'Runs on', value: (c) => `${c.instanceId} via ${c.server}` },
       { title: 'Position', value: (c) => c.position || '—' },
       { title: 'Lag', value: (c) => number(c.lag, 0) + (c.lagCapped ? '+' : ''), class: 'num' },
@@ -46,7 +47,7 @@ async function show(consumerId, detail) {
     (v) => act('Position reset', () => api(path('consumers', consumerId, 'position'), { method: 'PUT', body: { position: v.position } })), 'Reset position');
   clear(detail,
     h('h2', {}, consumerId),
-    h('p', {}, `position ${c.position || '—'} · lag ${number(c.lag, 0)}${c.lagCapped ? '+' : ''} · ${c.deadEventCount} dead event(s)`),
+    h('p', {}, `context ${c.context || '*'} · position ${c.position || '—'} · lag ${number(c.lag, 0)}${c.lagCapped ? '+' : ''} · ${c.deadEventCount} dead event(s)`),
     c.retrying ? h('p', { class: 'bad' }, `stuck on ${c.retrying.eventType} ${c.retrying.eventId} at ${c.retrying.position}: ${c.retrying.attempts} failed attempts since ${new Date(c.retrying.sinceMillis).toISOString()} — ${c.retrying.error} (the handler retries without end: retries = -1)`) : null,
     message,
     h('h3', {}, 'Dead events'),

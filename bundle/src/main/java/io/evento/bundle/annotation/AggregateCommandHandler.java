@@ -15,4 +15,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface AggregateCommandHandler {
     boolean init() default false;
+
+    /**
+     * The context the returned events are stored in, unless the event names its own
+     * ({@link io.evento.bundle.api.ContextualEvent}); empty: {@code default}.
+     */
+    String context() default "";
 }

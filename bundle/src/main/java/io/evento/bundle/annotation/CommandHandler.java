@@ -10,4 +10,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface CommandHandler {
 
+    /**
+     * The context the returned event is stored in, unless the event names its own
+     * ({@link io.evento.bundle.api.ContextualEvent}); empty: {@code default}.
+     */
+    String context() default "";
 }

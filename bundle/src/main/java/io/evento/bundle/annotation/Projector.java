@@ -15,8 +15,12 @@ public @interface Projector {
     /** Part of the consumer id: a new version replays from the start. */
     int version() default 1;
 
-    /** The event context read ({@code *}: all). */
-    String context() default "*";
+    /**
+     * The event contexts read: {@code *} every context, {@code name*} every context starting with
+     * {@code name}, otherwise exactly that one. Each pattern is a consumer of its own (its own consumer
+     * id, position and dead events), so {@code {"eu*", "us"}} reads both in two consumers.
+     */
+    String[] context() default {"*"};
 
     /** Description for the catalog. */
     String description() default "";

@@ -14,7 +14,12 @@ import java.lang.annotation.Target;
 public @interface Saga {
     int version() default 1;
 
-    String context() default "*";
+    /**
+     * The event contexts read: {@code *} every context, {@code name*} every context starting with
+     * {@code name}, otherwise exactly that one. Each pattern is a consumer of its own (its own consumer
+     * id, position and dead events, and saga instances), so {@code {"eu*", "us"}} reads both in two consumers.
+     */
+    String[] context() default {"*"};
 
     String description() default "";
 }

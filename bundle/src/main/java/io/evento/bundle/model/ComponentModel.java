@@ -29,6 +29,7 @@ import io.evento.bundle.api.View;
 import io.evento.protocol.ErrorCode;
 import io.evento.protocol.EventoException;
 import io.evento.protocol.frame.ComponentKind;
+import io.evento.protocol.frame.EventContexts;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -73,6 +74,7 @@ public final class ComponentModel {
             if (component != null) {
                 components.add(component);
                 component.handlers().values().forEach(h -> checkRetries(h, problems));
+                component.handlers().values().forEach(h -> checkEventContext(h, problems));
             }
         }
         if (!problems.isEmpty()) {
@@ -105,7 +107,7 @@ public final class ComponentModel {
             if (commands.isEmpty()) {
                 problems.add(name + ": an aggregate needs at least one @AggregateCommandHandler");
             }
-            return new Component(name, ComponentKind.AGGREGATE, type, 1, "*", commands, sourcing, state, a.snapshotFrequency(), a.description());
+            return new Component(name, ComponentKind.AGGREGATE, type, 1, List.of(), commands, sourcing, state, a.snapshotFrequency(), a.description());
         }
         if (type.isAnnotationPresent(Service.class)) {
             Map<Class<?>, Handler> commands = handlers(type, CommandHandler.class, ServiceCommand.class, problems, payloads);
@@ -114,7 +116,7 @@ public final class ComponentModel {
                     problems.add(h.describe() + ": must return a service event or nothing");
                 }
             }
-            return new Component(name, ComponentKind.SERVICE, type, 1, "*", commands, Map.of(), null, 0, type.getAnnotation(Service.class).description());
+            return new Component(name, ComponentKind.SERVICE, type, 1, List.of(), commands, Map.of(), null, 0, type.getAnnotation(Service.class).description());
         }
         if (type.isAnnotationPresent(Projection.class)) {
             Map<Class<?>, Handler> queries = handlers(type, QueryHandler.class, Query.class, problems, payloads);
@@ -127,7 +129,7 @@ public final class ComponentModel {
                             + " but the query asks for " + expected.getSimpleName());
                 }
             }
-            return new Component(name, ComponentKind.PROJECTION, type, 1, "*", queries, Map.of(), null, 0, type.getAnnotation(Projection.class).description());
+            return new Component(name, ComponentKind.PROJECTION, type, 1, List.of(), queries, Map.of(), null, 0, type.getAnnotation(Projection.class).description());
         }
         if (type.isAnnotationPresent(Projector.class)) {
             Projector p = type.getAnnotation(Projector.class);
@@ -147,15 +149,15 @@ public final class ComponentModel {
                             + h.payload().getSimpleName());
                 }
             }
-            return new Component(name, ComponentKind.SAGA, type, s.version(), s.context(), handlers, Map.of(), state, 0, s.description());
+            return new Component(name, ComponentKind.SAGA, type, s.version(), contexts(type, s.context(), problems), handlers, Map.of(), state, 0, s.description());
         }
         if (type.isAnnotationPresent(Invoker.class)) {
-            return new Component(name, ComponentKind.INVOKER, type, 1, "*", Map.of(), Map.of(), null, 0, type.getAnnotation(Invoker.class).description());
+            return new Component(name, ComponentKind.INVOKER, type, 1, List.of(), Map.of(), Map.of(), null, 0, type.getAnnotation(Invoker.class).description());
         }
         return null;
     }
 
-    private static Component consumer(Class<?> type, ComponentKind kind, int version, String context, String description,
+    private static Component consumer(Class<?> type, ComponentKind kind, int version, String[] contexts, String description,
                                       List<String> problems, PayloadTypes payloads) {
         Map<Class<?>, Handler> handlers = handlers(type, EventHandler.class, Event.class, problems, payloads);
         for (Handler h : handlers.values()) {
@@ -163,8 +165,24 @@ public final class ComponentModel {
                 problems.add(h.describe() + ": an event handler returns nothing");
             }
         }
-        return new Component(type.getSimpleName(), kind, type, version, context == null || context.isBlank() ? "*" : context,
+        return new Component(type.getSimpleName(), kind, type, version, contexts(type, contexts, problems),
                 handlers, Map.of(), null, 0, description);
+    }
+
+    /** A consumer's context patterns, each checked; none given means every context. */
+    private static List<String> contexts(Class<?> type, String[] declared, List<String> problems) {
+        List<String> contexts = new ArrayList<>();
+        for (String pattern : declared == null || declared.length == 0 ? new String[]{EventContexts.ANY} : declared) {
+            String problem = EventContexts.patternProblem(pattern);
+            if (problem != null) {
+                problems.add(type.getSimpleName() + ": context " + problem);
+            } else if (contexts.contains(pattern)) {
+                problems.add(type.getSimpleName() + ": context '" + pattern + "' is declared twice");
+            } else {
+                contexts.add(pattern);
+            }
+        }
+        return contexts;
     }
 
     private static Map<Class<?>, Handler> handlers(Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation,
@@ -315,6 +333,15 @@ public final class ComponentModel {
         }
         if (handler.retryDelayMillis() < 0) {
             problems.add(handler.describe() + ": retryDelayMillis must not be negative, got " + handler.retryDelayMillis());
+        }
+    }
+
+    /** A context a command handler declares for its events is a context name. */
+    private static void checkEventContext(Handler handler, List<String> problems) {
+        String declared = handler.declaredEventContext();
+        String problem = declared == null ? null : EventContexts.nameProblem(declared);
+        if (problem != null) {
+            problems.add(handler.describe() + ": context " + problem);
         }
     }
 

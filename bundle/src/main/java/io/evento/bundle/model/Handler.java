@@ -29,6 +29,30 @@ public record Handler(String component, Method method, Class<?> payload, List<Pa
         method.setAccessible(true);
     }
 
+    /** The context a command handler's annotation gives its events, or null. */
+    public String declaredEventContext() {
+        io.evento.bundle.annotation.AggregateCommandHandler aggregate = method.getAnnotation(io.evento.bundle.annotation.AggregateCommandHandler.class);
+        io.evento.bundle.annotation.CommandHandler service = method.getAnnotation(io.evento.bundle.annotation.CommandHandler.class);
+        String declared = aggregate != null ? aggregate.context() : service != null ? service.context() : "";
+        return declared.isBlank() ? null : declared;
+    }
+
+    /**
+     * The context an event this handler returned is stored in: the event's own, else the handler's,
+     * else null (the server stores {@code default}). An event naming an invalid context fails.
+     */
+    public String eventContext(Object event) {
+        if (event instanceof io.evento.bundle.api.ContextualEvent contextual && contextual.context() != null && !contextual.context().isBlank()) {
+            String problem = io.evento.protocol.frame.EventContexts.nameProblem(contextual.context());
+            if (problem != null) {
+                throw new EventoException(ErrorCode.INVALID_REQUEST, describe() + " returned " + event.getClass().getSimpleName()
+                        + " whose context " + problem);
+            }
+            return contextual.context();
+        }
+        return declaredEventContext();
+    }
+
     /** Calls the handler; an exception it throws comes back as-is (unwrapped). */
     public Object invoke(Object instance, Object payloadValue, HandlerContext context) throws Exception {
         Object[] arguments = new Object[sources.size()];

@@ -99,11 +99,12 @@ public final class BundleRuntime implements AutoCloseable {
     public void start(Duration connectTimeout, Duration catchUpTimeout) {
         connection.connect(connectTimeout);
         for (Component component : model.components()) {
-            if (component.isConsumer()) {
-                ConsumerEngine engine = new ConsumerEngine(component, instances.of(component.type()), bundleId, instanceId, store,
+            for (String context : component.contexts()) {
+                ConsumerEngine engine = new ConsumerEngine(component, context, instances.of(component.type()), bundleId, instanceId, store,
                         connection, model.payloads(), gateways.as(component.name()), executions);
                 engines.add(engine);
-                Thread thread = threads("evento-consumer-" + component.name()).newThread(engine);
+                Thread thread = threads("evento-consumer-" + component.name() + (component.contexts().size() > 1 ? "-" + context : ""))
+                        .newThread(engine);
                 engineThreads.add(thread);
                 thread.start();
             }
@@ -146,7 +147,7 @@ public final class BundleRuntime implements AutoCloseable {
         Component component = engine.component();
         return new ConsumerReport.ConsumerStatus(engine.consumerId(), component.name(), component.kind(),
                 store.position(engine.consumerId()).orElse(null), engine.caughtUp(), dead.size(), listed,
-                engine.retrying());
+                engine.retrying(), engine.context());
     }
 
     private void inbound(Frame frame) {
@@ -266,7 +267,7 @@ public final class BundleRuntime implements AutoCloseable {
             component.handlers().values().forEach(h -> handlers.add(new HandlerInfo(PayloadTypes.nameOf(h.payload()),
                     PayloadTypes.kindOf(h.payload()), h.returns() == null || PayloadTypes.kindOf(h.returns()) == null ? null
                     : PayloadTypes.nameOf(h.returns()), h.returnsMany(), h.association(),
-                    component.isConsumer() ? List.of(component.context()) : List.of(), List.of())));
+                    component.contexts(), List.of())));
             component.sourcing().values().forEach(h -> handlers.add(new HandlerInfo(PayloadTypes.nameOf(h.payload()),
                     MessageKind.DOMAIN_EVENT, null, false, null, List.of(), List.of())));
             components.add(new ComponentInfo(component.name(), component.kind(), component.version(), handlers,

@@ -55,6 +55,7 @@ final class ConsumerEngine implements Runnable {
     private final HandlerExecutions executions;
     private final String bundleId;
     private final Component component;
+    private final String context;
     private final Object instance;
     private final String consumerId;
     private final String owner;
@@ -75,13 +76,15 @@ final class ConsumerEngine implements Runnable {
     private long renewedNanos;
     private long deadCheckedNanos;
 
-    ConsumerEngine(Component component, Object instance, String bundleId, String owner, ConsumerStateStore store,
+    /** The consumer of one of the component's context patterns. */
+    ConsumerEngine(Component component, String context, Object instance, String bundleId, String owner, ConsumerStateStore store,
                    ServerConnection connection, PayloadTypes payloads, Gateways gateways, HandlerExecutions executions) {
         this.executions = executions;
         this.bundleId = bundleId;
         this.component = component;
+        this.context = context;
         this.instance = instance;
-        this.consumerId = component.consumerId(bundleId);
+        this.consumerId = component.consumerId(bundleId, context);
         this.owner = owner;
         this.store = store;
         this.connection = connection;
@@ -103,7 +106,11 @@ final class ConsumerEngine implements Runnable {
         return component;
     }
 
-    /** True once it reached the head of the stream (or another instance runs it). */
+    /** The context pattern it reads. */
+    String context() {
+        return context;
+    }
+
     /** Whether it reached the head at its last fetch and is not stuck on an event. */
     boolean caughtUp() {
         return caughtUp && retrying == null;
@@ -142,7 +149,7 @@ final class ConsumerEngine implements Runnable {
                 retryDeadEvents();
                 String after = store.position(consumerId).orElseGet(this::startPosition);
                 EventsFetched page = (EventsFetched) connection.request(new FetchEvents(UUID.randomUUID().toString(), consumerId, after,
-                        types, component.context(), PAGE), 30_000).join();
+                        types, context, PAGE), 30_000).join();
                 for (EventRecord event : page.events()) {
                     if (!running) {
                         break;

@@ -138,6 +138,7 @@ final class InvocationDispatcher {
             return handledOutcome;
         });
         payloads.register(outcome.event().getClass());
+        String eventContext = handler(component, command).eventContext(outcome.event());
         if (outcome.deleted()) {
             cache.remove(invoke.aggregateId());
         } else {
@@ -145,7 +146,7 @@ final class InvocationDispatcher {
         }
         return new DomainCommandHandled(UUID.randomUUID().toString(), invoke.id(),
                 new NewEventRecord(PayloadTypes.nameOf(outcome.event().getClass()), RawJson.of(payloads.toJson(outcome.event())),
-                        eventMetadata[0], null),
+                        eventMetadata[0], eventContext),
                 outcome.snapshot() ? RawJson.of(payloads.toJson(outcome.state())) : null, outcome.deleted());
     }
 
@@ -167,7 +168,8 @@ final class InvocationDispatcher {
         }
         payloads.register(event.getClass());
         return new ServiceCommandHandled(UUID.randomUUID().toString(), invoke.id(),
-                new NewEventRecord(PayloadTypes.nameOf(event.getClass()), RawJson.of(payloads.toJson(event)), eventMetadata[0], null));
+                new NewEventRecord(PayloadTypes.nameOf(event.getClass()), RawJson.of(payloads.toJson(event)), eventMetadata[0],
+                        handler.eventContext(event)));
     }
 
     private Frame query(InvokeQuery invoke) throws Exception {

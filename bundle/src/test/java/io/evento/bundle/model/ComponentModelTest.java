@@ -91,6 +91,86 @@ class ComponentModelTest {
         }
     }
 
+    @Projector(context = {"eu*", "us", "*"})
+    static class ThreeContexts {
+        @EventHandler
+        void on(AccountOpened event) {
+        }
+    }
+
+    @Projector(context = {"e*u", "", "us", "us", "a:b"})
+    static class BadContexts {
+        @EventHandler
+        void on(AccountOpened event) {
+        }
+    }
+
+    @Aggregate
+    static class BadEventContext {
+        @AggregateCommandHandler(init = true, context = "eu*")
+        AccountOpened handle(OpenAccount command) {
+            return new AccountOpened(command.accountId(), command.owner());
+        }
+
+        @EventSourcingHandler
+        State on(AccountOpened event) {
+            return new State();
+        }
+    }
+
+    @Nested
+    class Contexts {
+
+        @Test
+        void aConsumerReadingSeveralPatternsIsOneConsumerPerPattern() {
+            // when
+            Component component = ComponentModel.of(List.of(ThreeContexts.class)).components().get(0);
+
+            // then
+            assertThat(component.contexts()).containsExactly("eu*", "us", "*");
+            assertThat(component.contexts()).extracting(c -> component.consumerId("b", c))
+                    .containsExactly("b:ThreeContexts:1:eu*", "b:ThreeContexts:1:us", "b:ThreeContexts:1:*");
+        }
+
+        @Test
+        void aConsumerDeclaringNoneReadsEveryContextAndOtherKindsReadNone() {
+            ComponentModel model = ComponentModel.scan(getClass().getClassLoader(), List.of("io.evento.bundle.sample"));
+            assertThat(model.components()).allSatisfy(c -> assertThat(c.contexts()).isEqualTo(c.isConsumer() ? List.of("*") : List.of()));
+        }
+
+        @Test
+        void badPatternsAndDuplicatesFailStartUpNamingTheComponent() {
+            assertThatThrownBy(() -> ComponentModel.of(List.of(BadContexts.class))).isInstanceOf(EventoException.class)
+                    .hasMessageContaining("BadContexts: context 'e*u' contains '*'")
+                    .hasMessageContaining("BadContexts: context must not be empty")
+                    .hasMessageContaining("BadContexts: context 'us' is declared twice")
+                    .hasMessageContaining("BadContexts: context 'a:b' contains ':'");
+        }
+
+        @Test
+        void aHandlerDeclaringAPatternAsItsEventsContextFailsStartUpNamingTheMethod() {
+            assertThatThrownBy(() -> ComponentModel.of(List.of(BadEventContext.class))).isInstanceOf(EventoException.class)
+                    .hasMessageContaining("BadEventContext.handle(OpenAccount): context 'eu*' contains '*'");
+        }
+
+        @Test
+        void anEventNamingItsContextWinsOverTheHandlersAndAnInvalidOneFails() {
+            // given
+            Handler handler = ComponentModel.of(List.of(io.evento.bundle.regions.ShopAggregate.class, io.evento.bundle.regions.SalesService.class))
+                    .components().stream().flatMap(c -> c.handlers().values().stream()).filter(h -> h.payload().getSimpleName().equals("OpenShop"))
+                    .findFirst().orElseThrow();
+            Handler sales = ComponentModel.of(List.of(io.evento.bundle.regions.SalesService.class)).components().get(0).handlers().values()
+                    .iterator().next();
+
+            // then
+            assertThat(handler.eventContext(new io.evento.bundle.regions.RegionMessages.ShopOpened("s"))).isEqualTo("eu-shops");
+            assertThat(sales.eventContext(new io.evento.bundle.regions.RegionMessages.SaleRecorded("s", "us"))).isEqualTo("us");
+            assertThat(sales.eventContext(new io.evento.bundle.regions.RegionMessages.SaleRecorded("s", null))).isNull();
+            assertThatThrownBy(() -> sales.eventContext(new io.evento.bundle.regions.RegionMessages.SaleRecorded("s", "x:y")))
+                    .isInstanceOf(EventoException.class).hasMessageContaining("SalesService.handle(RecordSale) returned SaleRecorded whose context");
+        }
+    }
+
     @Nested
     class InvalidDeclarations {
 

@@ -17,7 +17,14 @@ import io.evento.bundle.sample.Messages.MoneyDeposited;
 import io.evento.bundle.sample.Messages.Withdraw;
 import io.evento.bundle.sample.Notifier;
 import io.evento.bundle.sample.WelcomeSaga;
+import io.evento.bundle.regions.EverywhereObserver;
+import io.evento.bundle.regions.RegionMessages.OpenShop;
+import io.evento.bundle.regions.RegionMessages.RecordSale;
+import io.evento.bundle.regions.RegionalObserver;
+import io.evento.bundle.regions.SalesService;
+import io.evento.bundle.regions.ShopAggregate;
 import io.evento.bundle.state.DeadEvent;
+import io.evento.bundle.state.jdbc.JdbcConsumerStateStore;
 import io.evento.payara.MicroCluster;
 import io.evento.payara.database.ThrowawayDatabase;
 import io.evento.protocol.ErrorCode;
@@ -222,6 +229,81 @@ class BundleEndToEndIT {
 
     @Test
     @Order(5)
+    void consumersSeeExactlyTheContextsTheyDeclareInOrderAndAcrossARestart() throws Exception {
+        // given a sales bundle whose events name their context and a regions bundle reading eu* and us (two
+        // consumers of one observer) and * (another), its consumer state in PostgreSQL
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(hikari());
+             EventoBundle sales = EventoBundle.builder().bundleId("sales").servers(cluster.instance(0).baseUrl()).token(TOKEN)
+                     .components(SalesService.class, ShopAggregate.class).start()) {
+            JdbcConsumerStateStore store = new JdbcConsumerStateStore(pool);
+            RegionalObserver regional = new RegionalObserver();
+            EverywhereObserver everywhere = new EverywhereObserver();
+            EventoBundle regions = regions(store, regional, everywhere);
+            await().atMost(WAIT).until(() -> regions.consumers().size() == 3
+                    && regions.consumers().stream().allMatch(BundleRuntime.ConsumerState::caughtUp));
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+
+            // when sales happen in eu, us, eu-it, a shop opens (its handler says eu-shops) and a sale names no context
+            sales.commandGateway().sendAndWait(new RecordSale(tag + "-1", "eu"));
+            sales.commandGateway().sendAndWait(new RecordSale(tag + "-2", "us"));
+            sales.commandGateway().sendAndWait(new RecordSale(tag + "-3", "eu-it"));
+            sales.commandGateway().sendAndWait(new OpenShop(tag + "-shop"));
+            sales.commandGateway().sendAndWait(new RecordSale(tag + "-4", null));
+
+            // then each consumer sees exactly its contexts, in stream order
+            await().atMost(WAIT).until(() -> everywhere.seen.size() == 5);
+            assertThat(everywhere.seen).containsExactly("eu/" + tag + "-1", "us/" + tag + "-2", "eu-it/" + tag + "-3",
+                    "eu-shops/" + tag + "-shop", "default/" + tag + "-4");
+            await().atMost(WAIT).until(() -> regional.seen.size() == 4);
+            assertThat(regional.seen.stream().filter(s -> s.startsWith("eu")))
+                    .containsExactly("eu/" + tag + "-1", "eu-it/" + tag + "-3", "eu-shops/" + tag + "-shop");
+            assertThat(regional.seen.stream().filter(s -> !s.startsWith("eu"))).containsExactly("us/" + tag + "-2");
+            assertThat(regions.consumers()).extracting(BundleRuntime.ConsumerState::consumerId).containsExactlyInAnyOrder(
+                    "regions:RegionalObserver:1:eu*", "regions:RegionalObserver:1:us", "regions:EverywhereObserver:1:*");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(adminGet("/api/consumers?bundle=regions").get("items"))
+                    .extracting(c -> c.get("context").asText()).containsExactlyInAnyOrder("eu*", "us", "*"));
+
+            // when the regions bundle stops, more sales happen, and it starts again
+            regions.close();
+            sales.commandGateway().sendAndWait(new RecordSale(tag + "-5", "eu-fr"));
+            sales.commandGateway().sendAndWait(new RecordSale(tag + "-6", "us"));
+            RegionalObserver regionalAgain = new RegionalObserver();
+            EverywhereObserver everywhereAgain = new EverywhereObserver();
+            try (EventoBundle again = regions(store, regionalAgain, everywhereAgain)) {
+                // then each consumer goes on from its own position: the new events once, nothing again
+                await().atMost(WAIT).until(() -> everywhereAgain.seen.size() >= 2 && regionalAgain.seen.size() >= 2);
+                Thread.sleep(500);
+                assertThat(everywhereAgain.seen).containsExactly("eu-fr/" + tag + "-5", "us/" + tag + "-6");
+                assertThat(regionalAgain.seen).containsExactlyInAnyOrder("eu-fr/" + tag + "-5", "us/" + tag + "-6");
+
+                // and an event naming a context that is no name is refused and stores nothing
+                assertThatThrownBy(() -> sales.commandGateway().sendAndWait(new RecordSale(tag + "-7", "eu*")))
+                        .isInstanceOf(EventoException.class).hasMessageContaining("context").hasMessageContaining("'*'");
+                sales.commandGateway().sendAndWait(new RecordSale(tag + "-8", "us"));
+                await().atMost(WAIT).until(() -> everywhereAgain.seen.size() == 3);
+                assertThat(everywhereAgain.seen).last().isEqualTo("us/" + tag + "-8");
+            }
+        }
+    }
+
+    private EventoBundle regions(JdbcConsumerStateStore store, RegionalObserver regional, EverywhereObserver everywhere) {
+        return EventoBundle.builder().bundleId("regions").servers(cluster.instance(1).baseUrl(), cluster.instance(0).baseUrl()).token(TOKEN)
+                .components(RegionalObserver.class, EverywhereObserver.class).consumerStateStore(store)
+                .injector(type -> type == RegionalObserver.class ? regional : type == EverywhereObserver.class ? everywhere : null)
+                .start();
+    }
+
+    private com.zaxxer.hikari.HikariConfig hikari() {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(ThrowawayDatabase.user());
+        config.setPassword(ThrowawayDatabase.password());
+        config.setMaximumPoolSize(4);
+        return config;
+    }
+
+    @Test
+    @Order(6)
     void aPoisonEventGoesToTheDeadEventQueueLaterEventsFlowAndTheRetrySucceeds() {
         // given a projector that fails on deposits of 13
         String id = newAccount("cid");
@@ -251,7 +333,7 @@ class BundleEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aCutConnectionIsReplacedByOneToTheOtherServerWithoutSkippingOrRepeatingEvents() {
         // given
         String id = newAccount("dan");
@@ -270,7 +352,7 @@ class BundleEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void whenTheServerOfBothBundlesDiesTheyMoveToTheSurvivorAndContinue() {
         // given both bundles on instance 2 now
         String id = newAccount("eve");
@@ -290,7 +372,7 @@ class BundleEndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aSecondInstanceOfABundleTakesItsConsumersOverOnlyWhenTheFirstStops() {
         // given a second instance of the accounts bundle sharing the consumer state store and read model
         String survivor = cluster.instance(0).baseUrl();

@@ -31,20 +31,31 @@ public record ConsumerReport(String id, List<ConsumerStatus> consumers, List<Han
      * @param deadEventCount how many dead events it has
      * @param deadEvents     the oldest of them, at most {@link #MAX_DEAD_EVENTS}
      * @param retrying       the event it is stuck on (a handler retried without end), or null
+     * @param context        the context pattern it reads (optional: when absent, the consumer id's last part)
      */
     public record ConsumerStatus(String consumerId, String component, ComponentKind kind, String position, boolean caughtUp,
-                                 int deadEventCount, List<DeadEventInfo> deadEvents, Retrying retrying) {
+                                 int deadEventCount, List<DeadEventInfo> deadEvents, Retrying retrying, String context) {
         public ConsumerStatus {
             Fields.text(consumerId, "consumerId");
             Fields.text(component, "component");
             Fields.required(kind, "kind");
             deadEvents = Fields.list(deadEvents);
+            if (context == null || context.isBlank()) {
+                int colon = consumerId.lastIndexOf(':');
+                context = colon >= 0 && colon < consumerId.length() - 1 ? consumerId.substring(colon + 1) : EventContexts.ANY;
+            }
+        }
+
+        /** A status without the context field (older bundles): taken from the consumer id. */
+        public ConsumerStatus(String consumerId, String component, ComponentKind kind, String position, boolean caughtUp,
+                              int deadEventCount, List<DeadEventInfo> deadEvents, Retrying retrying) {
+            this(consumerId, component, kind, position, caughtUp, deadEventCount, deadEvents, retrying, null);
         }
 
         /** A consumer that retries nothing without end (no {@code retrying}). */
         public ConsumerStatus(String consumerId, String component, ComponentKind kind, String position, boolean caughtUp,
                               int deadEventCount, List<DeadEventInfo> deadEvents) {
-            this(consumerId, component, kind, position, caughtUp, deadEventCount, deadEvents, null);
+            this(consumerId, component, kind, position, caughtUp, deadEventCount, deadEvents, null, null);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  *                    handler), or null
  * @param returnsMany a query handler returning several views
  * @param association a saga handler's association property, or null
- * @param contexts    the event contexts a consumer handler subscribes to ({@code *}: all)
+ * @param contexts    the context patterns a consumer handler reads ({@code *} all, {@code name*} a prefix)
  * @param sends       payload types the handler sends (commands, queries): the application graph
  */
 public record HandlerInfo(String payload, MessageKind kind, String returns, boolean returnsMany, String association,
@@ -21,6 +21,7 @@ public record HandlerInfo(String payload, MessageKind kind, String returns, bool
         Fields.text(payload, "handler payload");
         Fields.required(kind, "handler kind");
         contexts = Fields.list(contexts);
+        contexts.forEach(c -> EventContexts.requirePattern(c, "handler context"));
         sends = Fields.list(sends);
     }
 }

@@ -16,5 +16,6 @@ public record NewEventRecord(String type, RawJson payload, RawJson metadata, Str
         Fields.text(type, "event type");
         Fields.required(payload, "event payload");
         Fields.object(metadata, "event metadata");
+        context = context == null || context.isBlank() ? null : EventContexts.requireName(context, "event context");
     }
 }

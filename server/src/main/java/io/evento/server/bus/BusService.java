@@ -176,6 +176,11 @@ public class BusService {
             if (decoded.error() != null) {
                 if (connection.registered()) {
                     connection.send(failure(decoded.id(), decoded.error().code(), decoded.error().getMessage()));
+                    if (decoded.correlationId() != null) {
+                        // an answer that cannot be read: what waits for it fails with the reason instead of at its deadline
+                        invocations.answered(connection, decoded.correlationId(), failure(decoded.correlationId(), decoded.error().code(),
+                                "the bundle's answer was refused: " + decoded.error().getMessage()), true);
+                    }
                 } else {
                     refuse(connection, decoded.id(), decoded.error().code(), decoded.error().getMessage());
                 }

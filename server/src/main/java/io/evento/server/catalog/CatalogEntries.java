@@ -64,8 +64,9 @@ public final class CatalogEntries {
      * @param returns     what it returns, or null
      * @param returnsMany a query handler answering a list
      * @param association a saga handler's association property, or null
+     * @param contexts    the context patterns a consumer's handler reads (empty for other kinds)
      */
-    public record Handler(String payload, MessageKind kind, String returns, boolean returnsMany, String association) {
+    public record Handler(String payload, MessageKind kind, String returns, boolean returnsMany, String association, List<String> contexts) {
     }
 
     /**

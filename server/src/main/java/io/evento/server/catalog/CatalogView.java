@@ -79,7 +79,8 @@ public record CatalogView(List<Bundle> bundles, List<Component> components, List
                 ComponentRef ref = new ComponentRef(bundleId, component.name(), component.kind());
                 List<Handler> handlers = new ArrayList<>();
                 for (HandlerInfo handler : component.handlers()) {
-                    handlers.add(new Handler(handler.payload(), handler.kind(), handler.returns(), handler.returnsMany(), handler.association()));
+                    handlers.add(new Handler(handler.payload(), handler.kind(), handler.returns(), handler.returnsMany(), handler.association(),
+                            handler.contexts()));
                     handledBy.computeIfAbsent(handler.payload(), k -> new LinkedHashSet<>()).add(ref);
                     if (handler.returns() != null) {
                         sentBy.computeIfAbsent(handler.returns(), k -> new LinkedHashSet<>()).add(ref);

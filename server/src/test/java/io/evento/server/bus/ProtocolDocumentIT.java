@@ -319,4 +319,83 @@ class ProtocolDocumentIT {
             assertThat(failure.retryable()).isTrue();
         }
     }
+    @Nested
+    class Contexts {
+
+        @Test
+        void anAnswerWhoseEventNamesAPatternFailsTheCommandAtOnceWithTheReasonAndStoresNothing() {
+            // given an aggregate (on instance 1) that answers with an event in the "context" eu*
+            String type = unique("Ctx");
+            BusClient aggregate = bundle(0, "ctx", "ctx-" + UUID.randomUUID(), FakeHandlers.aggregate("Ctx", type));
+            aggregate.respondWith(frame -> {
+                if (frame instanceof InvokeDomainCommand invoke) {
+                    aggregate.sendText("{\"type\":\"domain-command-handled\",\"id\":\"" + UUID.randomUUID() + "\",\"correlationId\":\""
+                            + invoke.id() + "\",\"event\":{\"type\":\"" + type + "Done\",\"payload\":{},\"context\":\"eu*\"}}");
+                }
+                return null;
+            });
+            String aggregateId = unique("ctx-");
+
+            // when a caller on instance 2 sends it a command with a deadline of 10 s
+            long start = System.nanoTime();
+            Frame answer = caller(1, unique("api")).request(domain(UUID.randomUUID().toString(), type, aggregateId, "{}"), WAIT);
+
+            // then the caller learns why, long before the deadline, the bundle is told too, and nothing is stored
+            assertThat(answer).isInstanceOfSatisfying(Failure.class, f -> {
+                assertThat(f.code()).isEqualTo("MALFORMED_FRAME");
+                assertThat(f.message()).contains("event context 'eu*' contains '*'");
+            });
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            aggregate.await(Failure.class, f -> f.message().contains("event context"), WAIT);
+            assertThat(SharedCluster.database().queryLong("SELECT count(*) FROM evento_event WHERE aggregate_id = '" + aggregateId + "'"))
+                    .isZero();
+        }
+
+        @Test
+        void aFetchReadsAnExactContextAPrefixOrAllAndABadPatternIsAMalformedFrame() {
+            // given events of one type stored in eu, eu-it, us and default (the aggregate takes the context from the id)
+            String type = unique("Zone");
+            bundle(0, "zones", "zones-" + UUID.randomUUID(), FakeHandlers.aggregate("Zones", type)).respondWith(frame ->
+                    frame instanceof InvokeDomainCommand invoke ? new DomainCommandHandled(UUID.randomUUID().toString(), invoke.id(),
+                            new NewEventRecord(type + "Done", RawJson.of("{}"), null, invoke.aggregateId().split("/")[0].replace("none", "")),
+                            null, false) : null);
+            BusClient client = caller(1, unique("api"));
+            for (String zone : List.of("eu", "eu-it", "us", "none")) {
+                assertThat(client.request(domain(UUID.randomUUID().toString(), type, zone + "/" + unique(""), "{}"), WAIT))
+                        .isInstanceOf(CommandResult.class);
+            }
+
+            // then
+            assertThat(contexts(client, type, "eu*", 2)).containsExactly("eu", "eu-it");
+            assertThat(contexts(client, type, "us", 1)).containsExactly("us");
+            assertThat(contexts(client, type, "eu-*", 1)).containsExactly("eu-it");
+            assertThat(contexts(client, type, "*", 4)).containsExactly("eu", "eu-it", "us", "default");
+            for (String bad : List.of("e*u", "*eu", "a:b")) {
+                String id = UUID.randomUUID().toString();
+                client.sendText("{\"type\":\"fetch-events\",\"id\":\"" + id + "\",\"consumerId\":\"c\",\"types\":[],\"context\":\""
+                        + bad + "\",\"limit\":10}");
+                assertThat(client.awaitResponse(id, WAIT)).isInstanceOfSatisfying(Failure.class,
+                        f -> assertThat(f.code()).isEqualTo("MALFORMED_FRAME"));
+            }
+        }
+
+        /** The contexts of this type's events a consumer reading the pattern gets, paging from the start to the head. */
+        private List<String> contexts(BusClient client, String type, String pattern, int expected) {
+            List<String> contexts = new ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
+                contexts.clear();
+                String after = null;
+                while (true) {
+                    EventsFetched page = (EventsFetched) client.request(new FetchEvents(UUID.randomUUID().toString(), "c", after,
+                            List.of(type + "Done"), pattern, 1000), WAIT);
+                    page.events().forEach(e -> contexts.add(e.context()));
+                    if (page.next().equals(after) || page.next().equals(page.head())) {
+                        return contexts.size() >= expected;
+                    }
+                    after = page.next();
+                }
+            });
+            return contexts;
+        }
+    }
 }

@@ -430,6 +430,27 @@ public abstract class EventStoreContract {
         }
 
         @Test
+        void aContextPatternSelectsAnExactContextAPrefixOrEveryContext() {
+            // given events in eu, eu-it, us and in two contexts a LIKE pattern would confuse
+            store.append(AppendRequest.serviceEvents(List.of(
+                    new NewEvent(id(), "A", "eu", "{\"x\":1}", "{}"),
+                    new NewEvent(id(), "A", "eu-it", "{\"x\":2}", "{}"),
+                    new NewEvent(id(), "A", "us", "{\"x\":3}", "{}"),
+                    new NewEvent(id(), "A", "e_%", "{\"x\":4}", "{}"),
+                    new NewEvent(id(), "A", "europe", "{\"x\":5}", "{}"))));
+            readAll(EventFilter.ALL, 5);
+
+            // then
+            assertThat(readAll(new EventFilter(Set.of(), "eu*"), 3)).extracting(StoredEvent::payload)
+                    .containsExactly("{\"x\":1}", "{\"x\":2}", "{\"x\":5}");
+            assertThat(readAll(new EventFilter(Set.of(), "eu-*"), 1)).extracting(StoredEvent::payload).containsExactly("{\"x\":2}");
+            assertThat(readAll(new EventFilter(Set.of(), "e_*"), 1)).extracting(StoredEvent::payload).containsExactly("{\"x\":4}");
+            assertThat(readAll(new EventFilter(Set.of(), "us"), 1)).extracting(StoredEvent::payload).containsExactly("{\"x\":3}");
+            assertThat(readAll(new EventFilter(Set.of(), "eu"), 1)).extracting(StoredEvent::payload).containsExactly("{\"x\":1}");
+            assertThat(readAll(new EventFilter(Set.of(), "*"), 5)).hasSize(5);
+        }
+
+        @Test
         void theHeadIsTheLastReadablePosition() {
             assertThat(store.head()).isEqualTo(StreamPosition.START);
             AppendResult result = store.append(AppendRequest.serviceEvents(events(2, "Tick")));

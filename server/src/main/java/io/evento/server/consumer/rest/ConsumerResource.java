@@ -83,11 +83,12 @@ public class ConsumerResource {
      * @param bundleId       its bundle
      * @param component      its component
      * @param kind           PROJECTOR, SAGA or OBSERVER
+     * @param context        the context pattern it reads ({@code *} all, {@code name*} a prefix)
      * @param instanceId     the bundle instance running it
      * @param server         the server instance that bundle instance is connected to
      * @param connected      whether that connection is still open
      * @param position       its last processed position, or null
-     * @param lag            events of any type after its position (at most {@value #LAG_CAP})
+     * @param lag            events of any type and context after its position (at most {@value #LAG_CAP})
      * @param lagCapped      whether there are more than that
      * @param caughtUp       whether it had reached the head at its last fetch
      * @param deadEventCount its dead events
@@ -96,7 +97,7 @@ public class ConsumerResource {
      * @param reportedAt     its last report
      * @param stale          the last report is older than 20 s
      */
-    public record ConsumerView(String consumerId, String bundleId, String component, ComponentKind kind, String instanceId, String server,
+    public record ConsumerView(String consumerId, String bundleId, String component, ComponentKind kind, String context, String instanceId, String server,
                                boolean connected, String position, long lag, boolean lagCapped, boolean caughtUp, int deadEventCount,
                                List<DeadEventInfo> deadEvents, ConsumerReport.Retrying retrying, Instant reportedAt, boolean stale) {
     }
@@ -181,7 +182,7 @@ public class ConsumerResource {
     private static ConsumerView view(ReportedConsumer r, Context context) {
         StreamPosition position = r.status().position() == null ? StreamPosition.START : parseOrStart(r.status().position());
         long lag = context.store().countAfter(position, LAG_CAP + 1);
-        return new ConsumerView(r.status().consumerId(), r.bundleId(), r.status().component(), r.status().kind(), r.instanceId(),
+        return new ConsumerView(r.status().consumerId(), r.bundleId(), r.status().component(), r.status().kind(), r.status().context(), r.instanceId(),
                 context.servers().getOrDefault(r.memberId(), r.memberId()), context.open().contains(r.connectionKey()), r.status().position(),
                 Math.min(lag, LAG_CAP), lag > LAG_CAP, r.status().caughtUp(), r.status().deadEventCount(), r.status().deadEvents(),
                 r.status().retrying(), r.reportedAt(), r.reportedAt().isBefore(context.now().minus(STALE)));

@@ -154,13 +154,14 @@ public final class EventStoreSql {
      * A page of the global stream: the inner query scans in stream order and marks matching
      * events; the outer one returns payload and metadata only for those (the others are read for
      * their position, so a reader with a narrow filter still advances).
-     * Parameters: types text[] (empty = all), types again, context ('*' = all), context again, then the
-     * mode's conditions.
+     * Parameters: types text[] (empty = all), types again, the exact context (null = any) twice, the
+     * context prefix (null = none) twice, then the mode's conditions.
      */
     private static String page(String where, String order) {
         return "SELECT tx_id, position, event_id, aggregate_id, aggregate_sequence, event_type, context, "
                 + "CASE WHEN m THEN payload END, CASE WHEN m THEN metadata END, created_at, m FROM ("
-                + "SELECT e.*, ((cardinality(?::text[]) = 0 OR e.event_type = ANY(?::text[])) AND (?::text = '*' OR e.context = ?::text)) AS m "
+                + "SELECT e.*, ((cardinality(?::text[]) = 0 OR e.event_type = ANY(?::text[])) AND (?::text IS NULL OR e.context = ?::text) "
+                + "AND (?::text IS NULL OR starts_with(e.context, ?::text))) AS m "
                 + "FROM evento_event e WHERE " + where + " ORDER BY " + order + " LIMIT ?) s ORDER BY " + order.replace("e.", "");
     }
 
@@ -172,14 +173,14 @@ public final class EventStoreSql {
 
     /**
      * HORIZON: only transactions older than the oldest one running are read; they are all
-     * finished, so nothing can later appear before the cursor. Parameters: filter (4), tx, position, limit.
+     * finished, so nothing can later appear before the cursor. Parameters: filter (6), tx, position, limit.
      */
     static final String READ_HORIZON = page("(e.tx_id, e.position) > (?, ?) AND e.tx_id < " + FENCE, "e.tx_id, e.position");
 
-    /** CPES: positions are dense and become visible in order. Parameters: filter (4), position, limit. */
+    /** CPES: positions are dense and become visible in order. Parameters: filter (6), position, limit. */
     static final String READ_CPES = page("e.position > ?", "e.position");
 
-    /** APES: only events older than the fetch delay. Parameters: filter (4), position, delay ms, limit. */
+    /** APES: only events older than the fetch delay. Parameters: filter (6), position, delay ms, limit. */
     static final String READ_APES = page("e.position > ? AND e.position < " + APES_BOUND, "e.position");
 
     static final String HEAD_HORIZON = "SELECT tx_id, position FROM evento_event "

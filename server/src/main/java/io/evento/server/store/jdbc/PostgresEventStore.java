@@ -274,9 +274,11 @@ public final class PostgresEventStore implements EventStore {
                 String[] types = filter.eventTypes().toArray(String[]::new);
                 statement.setArray(1, c.createArrayOf("text", types));
                 statement.setArray(2, c.createArrayOf("text", types));
-                statement.setString(3, filter.context());
-                statement.setString(4, filter.context());
-                int p = 5;
+                statement.setString(3, filter.exactContext());
+                statement.setString(4, filter.exactContext());
+                statement.setString(5, filter.contextPrefix());
+                statement.setString(6, filter.contextPrefix());
+                int p = 7;
                 if (settings.mode() == EventStoreMode.HORIZON) {
                     statement.setLong(p++, after.tx());
                 }

@@ -252,6 +252,8 @@ class AdminConsoleBrowserIT {
         // when an administrator retries it in the console
         open("consumers");
         waitForTable("consumers");
+        assertThat(browser.findElements(By.cssSelector("table[data-testid=consumers] [data-testid=context]")))
+                .extracting(WebElement::getText).as("each consumer shows the context pattern it reads").isNotEmpty().containsOnly("*");
         browser.findElements(By.cssSelector("table[data-testid=consumers] tbody tr")).stream()
                 .filter(row -> row.getText().contains("TodoListProjector")).findFirst().orElseThrow().click();
         WebElement retry = waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid^=retry-]")));
