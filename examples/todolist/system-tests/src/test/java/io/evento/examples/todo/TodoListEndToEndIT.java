@@ -45,13 +45,19 @@ class TodoListEndToEndIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private TodoTestSystem system;
+    private OtlpReceiver traces;
     private MqttClient subscriber;
     private final List<String[]> mqtt = new CopyOnWriteArrayList<>();
     private String api;
 
     @BeforeAll
     void start() throws Exception {
-        system = TodoTestSystem.start("end-to-end", TOKEN, Map.of());
+        traces = new OtlpReceiver();
+        // MicroProfile Telemetry on in both bundle WARs, exporting over OTLP/HTTP to the receiver on loopback
+        system = TodoTestSystem.start("end-to-end", TOKEN, Map.of(), Map.of("OTEL_SDK_DISABLED", "false",
+                "OTEL_TRACES_EXPORTER", "otlp", "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(), "OTEL_BSP_SCHEDULE_DELAY", "200",
+                "OTEL_METRICS_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none"));
         try {
             subscriber = new MqttClient(io.evento.payara.services.TestServices.mqtt().url(), "todo-it-" + System.nanoTime(), new MemoryPersistence());
             subscriber.connect();
@@ -67,6 +73,7 @@ class TodoListEndToEndIT {
     @AfterAll
     void stop() {
         TodoTestSystem.quietly(system);
+        TodoTestSystem.quietly(traces);
         try {
             if (subscriber != null) {
                 subscriber.disconnect();
@@ -221,6 +228,58 @@ class TodoListEndToEndIT {
 
     @Test
     @Order(4)
+    void oneRestCallOverTheQuotaIsOneTraceAcrossBothBundlesAndBothServerInstances() {
+        // given a user allowed one list, who has it
+        assertThat(call("POST", "/users", "{\"userId\":\"tess\",\"name\":\"Tess\",\"maxLists\":1}").status()).isEqualTo(201);
+        createList("tess's first", "tess");
+
+        // when one REST call creates a second list, which the saga (users bundle, other server) compensates
+        String second = createList("tess's second", "tess");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call("GET", "/lists/" + second + "/audit", null).body().toString())
+                .contains("list quota exceeded"));
+
+        // then the spans of that call's trace cover every handler on the way, each the child of the one that caused it
+        await().atMost(WAIT).untilAsserted(() -> assertThat(trace(second)).extracting(OtlpReceiver.ReceivedSpan::name)
+                .contains("AuditService RecordAudit"));
+        List<OtlpReceiver.ReceivedSpan> trace = trace(second);
+        OtlpReceiver.ReceivedSpan invoker = only(trace, "TodoInvoker createList");
+        OtlpReceiver.ReceivedSpan create = only(trace, "TodoListAggregate CreateTodoList");
+        OtlpReceiver.ReceivedSpan projector = only(trace, "TodoListProjector TodoListCreated");
+        OtlpReceiver.ReceivedSpan saga = only(trace, "ListQuotaSaga TodoListCreated");
+        OtlpReceiver.ReceivedSpan reserve = only(trace, "UserAggregate ReserveListSlot");
+        OtlpReceiver.ReceivedSpan delete = only(trace, "TodoListAggregate DeleteTodoList");
+        OtlpReceiver.ReceivedSpan audit = only(trace, "AuditObserver TodoListDeleted");
+        OtlpReceiver.ReceivedSpan record = only(trace, "AuditService RecordAudit");
+        assertThat(create.parentId()).isEqualTo(invoker.spanId());
+        assertThat(projector.parentId()).isEqualTo(create.spanId());
+        assertThat(saga.parentId()).isEqualTo(create.spanId());
+        assertThat(reserve.parentId()).isEqualTo(saga.spanId());
+        assertThat(delete.parentId()).isEqualTo(saga.spanId());
+        assertThat(audit.parentId()).isEqualTo(delete.spanId());
+        assertThat(record.parentId()).isEqualTo(audit.spanId());
+        assertThat(reserve.error()).as("the quota violation is recorded on the span").isTrue();
+        assertThat(List.of(invoker, create, projector, delete)).extracting(OtlpReceiver.ReceivedSpan::service).containsOnly("todo-1");
+        assertThat(List.of(saga, reserve, audit, record)).extracting(OtlpReceiver.ReceivedSpan::service).containsOnly("users-1");
+        assertThat(create.attributes()).containsEntry("evento.aggregate.id", second).containsEntry("evento.bundle", "todo");
+        assertThat(trace).extracting(s -> s.attributes().get("evento.correlation.id")).filteredOn(java.util.Objects::nonNull)
+                .as("one correlation id through the trace").hasSizeGreaterThanOrEqualTo(7).containsOnly(create.attributes().get("evento.correlation.id"));
+    }
+
+    /** Every span of the trace in which the list's aggregate was created. */
+    private List<OtlpReceiver.ReceivedSpan> trace(String listId) {
+        String traceId = traces.spans().stream().filter(s -> s.name().equals("TodoListAggregate CreateTodoList")
+                && listId.equals(s.attributes().get("evento.aggregate.id"))).map(OtlpReceiver.ReceivedSpan::traceId).findFirst().orElse("none");
+        return traces.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
+    }
+
+    private static OtlpReceiver.ReceivedSpan only(List<OtlpReceiver.ReceivedSpan> trace, String name) {
+        List<OtlpReceiver.ReceivedSpan> named = trace.stream().filter(s -> s.name().equals(name)).toList();
+        assertThat(named).as(name + " in " + trace.stream().map(OtlpReceiver.ReceivedSpan::name).toList()).hasSize(1);
+        return named.get(0);
+    }
+
+    @Test
+    @Order(5)
     void theAuditObserverRecordsChecksThroughTheAuditService() {
         String list = createList("audited", "carol");
         String item = call("POST", "/lists/" + list + "/items", "{\"text\":\"taxes\"}").body().get("itemId").asText();
@@ -230,7 +289,7 @@ class TodoListEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void restartingTheTodoBundleDoesNotReplayIntoDuplicates() throws Exception {
         // given a settled read model
         String list = createList("restart me", "dan");
@@ -254,7 +313,7 @@ class TodoListEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void droppingTheReadModelAndResettingThePositionRebuildsTheSameReadModel() throws Exception {
         // given the read model as it is
         String before = call("GET", "/lists?page=0&size=100", null).body().toString();
@@ -278,7 +337,7 @@ class TodoListEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSecondTodoInstanceTakesOverFromAKilledOneWithoutLosingOrRepeatingAnEvent() {
         // given a second instance of the todo bundle, and a list
         String second = system.startBundle("todo", 2).baseUrl();

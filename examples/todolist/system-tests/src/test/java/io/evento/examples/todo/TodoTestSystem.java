@@ -30,10 +30,13 @@ final class TodoTestSystem implements AutoCloseable {
     final MicroCluster cluster;
     private final String token;
     private final Path logs;
+    private final Map<String, String> bundleEnvironment;
     private final Map<String, MicroInstanceSpec> specs = new ConcurrentHashMap<>();
     private final Map<String, MicroInstance> bundles = new ConcurrentHashMap<>();
 
-    private TodoTestSystem(ThrowawayDatabase eventoDatabase, ThrowawayDatabase todoDatabase, MicroCluster cluster, String token, Path logs) {
+    private TodoTestSystem(ThrowawayDatabase eventoDatabase, ThrowawayDatabase todoDatabase, MicroCluster cluster, String token, Path logs,
+                           Map<String, String> bundleEnvironment) {
+        this.bundleEnvironment = Map.copyOf(bundleEnvironment);
         this.eventoDatabase = eventoDatabase;
         this.todoDatabase = todoDatabase;
         this.cluster = cluster;
@@ -43,6 +46,11 @@ final class TodoTestSystem implements AutoCloseable {
 
     /** The cluster, then {@code users-1} and {@code todo-1}. */
     static TodoTestSystem start(String name, String token, Map<String, String> serverEnvironment) {
+        return start(name, token, serverEnvironment, Map.of());
+    }
+
+    /** The same, with more environment for every bundle instance (each also gets {@code OTEL_SERVICE_NAME}: its name). */
+    static TodoTestSystem start(String name, String token, Map<String, String> serverEnvironment, Map<String, String> bundleEnvironment) {
         ThrowawayDatabase evento = ThrowawayDatabase.create("evento_todo_it");
         ThrowawayDatabase todo = null;
         MicroCluster cluster = null;
@@ -58,7 +66,7 @@ final class TodoTestSystem implements AutoCloseable {
                     Path.of(System.getProperty("payara.microJar.forBundles")), Path.of(System.getProperty("evento.postgresql.jar")),
                     Path.of(System.getProperty("evento.server.war")), 2, environment, "384m", logs));
             cluster.startAll(READY);
-            system = new TodoTestSystem(evento, todo, cluster, token, logs);
+            system = new TodoTestSystem(evento, todo, cluster, token, logs, bundleEnvironment);
             system.startBundle("users", 1);
             system.startBundle("todo", 1);
             return system;
@@ -83,7 +91,9 @@ final class TodoTestSystem implements AutoCloseable {
     private MicroInstanceSpec spec(String bundle, String name) {
         String first = cluster.instance(0).baseUrl();
         String second = cluster.instance(1).baseUrl();
-        Map<String, String> settings = Map.of(
+        Map<String, String> settings = new HashMap<>(bundleEnvironment);
+        settings.put("OTEL_SERVICE_NAME", name);
+        settings.putAll(Map.of(
                 "EVENTO_SERVERS", "todo".equals(bundle) ? first + "," + second : second + "," + first,
                 "EVENTO_TOKEN", token,
                 "EVENTO_BUNDLE_INSTANCE_ID", name,
@@ -91,7 +101,7 @@ final class TodoTestSystem implements AutoCloseable {
                 "TODO_DB_URL", todoDatabase.jdbcUrl(),
                 "TODO_DB_USER", ThrowawayDatabase.user(),
                 "TODO_DB_PASSWORD", ThrowawayDatabase.password(),
-                "TODO_MQTT_URL", TestServices.mqtt().url());
+                "TODO_MQTT_URL", TestServices.mqtt().url()));
         return MicroInstanceSpec.application(name, Path.of(System.getProperty("payara.microJar.forBundles")),
                 Path.of(System.getProperty(bundle + ".war")), FreePorts.take("127.0.0.1", 1).get(0), settings, "320m", logs);
     }
