@@ -22,6 +22,7 @@ public enum ErrorCode {
 
     // lookups
     NOT_FOUND(404, false, "The resource does not exist"),
+    ALREADY_PUBLISHED(409, false, "This version of the bundle is published already; publish a new version"),
 
     // routing and execution
     NO_HANDLER(404, true, "No connected bundle handles this message"),

@@ -259,8 +259,8 @@ public final class BundleRuntime implements AutoCloseable {
         return model.components().stream().filter(c -> c.type() == type).map(Component::name).findFirst().orElse(type.getSimpleName());
     }
 
-    /** The registration sent in every hello. */
-    static List<ComponentInfo> registration(ComponentModel model) {
+    /** The registration sent in every hello (and published by {@code evento publish}). */
+    public static List<ComponentInfo> registration(ComponentModel model) {
         List<ComponentInfo> components = new ArrayList<>();
         for (Component component : model.components()) {
             List<HandlerInfo> handlers = new ArrayList<>();
@@ -276,7 +276,8 @@ public final class BundleRuntime implements AutoCloseable {
         return components;
     }
 
-    static List<PayloadInfo> payloads(PayloadTypes payloads) {
+    /** The payload types of the hello, with their JSON schema. */
+    public static List<PayloadInfo> payloads(PayloadTypes payloads) {
         List<PayloadInfo> infos = new ArrayList<>();
         for (Class<?> type : payloads.all()) {
             MessageKind kind = PayloadTypes.kindOf(type);

@@ -85,10 +85,13 @@ public record CatalogView(List<Bundle> bundles, List<Component> components, List
                     if (handler.returns() != null) {
                         sentBy.computeIfAbsent(handler.returns(), k -> new LinkedHashSet<>()).add(ref);
                     }
+                    // what a published description says a handler sends, before any traffic shows it
+                    handler.sends().forEach(sentType -> sentBy.computeIfAbsent(sentType, k -> new LinkedHashSet<>()).add(ref));
                 }
-                List<String> sent = sends.keySet().stream()
-                        .filter(s -> s.bundleId().equals(bundleId) && s.component().equals(component.name()))
-                        .map(SendKey::payloadType).distinct().sorted().toList();
+                List<String> sent = java.util.stream.Stream.concat(sends.keySet().stream()
+                                .filter(s -> s.bundleId().equals(bundleId) && s.component().equals(component.name()))
+                                .map(SendKey::payloadType), component.handlers().stream().flatMap(h -> h.sends().stream()))
+                        .distinct().sorted().toList();
                 components.add(new Component(bundleId, component.name(), component.kind(), component.version(),
                         componentText.getOrDefault(bundleId + "/" + component.name(), component.description()), handlers, sent,
                         (int) connected.stream().filter(Instance::enabled).count()));

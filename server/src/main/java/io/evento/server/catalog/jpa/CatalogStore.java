@@ -39,12 +39,17 @@ public class CatalogStore {
 
     /** Records (or replaces) what this version of the bundle registered. */
     public void register(Hello hello) {
-        String components = write(hello.components());
-        String payloads = write(hello.payloads());
+        register(hello.bundleId(), hello.bundleVersion(), hello.components(), hello.payloads());
+    }
+
+    /** Records (or replaces) what a version of a bundle declares: from its hello, or published before it runs. */
+    public void register(String bundleId, long bundleVersion, List<ComponentInfo> componentInfos, List<PayloadInfo> payloadInfos) {
+        String components = write(componentInfos);
+        String payloads = write(payloadInfos);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         transactions.run(em -> Transactions.save(em, BundleRegistrationEntity.class,
-                new BundleRegistrationEntity.Key(hello.bundleId(), hello.bundleVersion()),
-                () -> new BundleRegistrationEntity(hello.bundleId(), hello.bundleVersion(), components, payloads, now),
+                new BundleRegistrationEntity.Key(bundleId, bundleVersion),
+                () -> new BundleRegistrationEntity(bundleId, bundleVersion, components, payloads, now),
                 registration -> registration.replace(components, payloads, now)));
     }
 

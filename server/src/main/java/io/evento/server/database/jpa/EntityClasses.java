@@ -18,6 +18,8 @@ public final class EntityClasses {
             "io.evento.server.status.jpa.ServerStatusEntity",
             "io.evento.server.security.jpa.AdminKeyEntity",
             "io.evento.server.security.jpa.LoginFailureEntity",
+            "io.evento.server.publishing.jpa.PublishedBundleEntity",
+            "io.evento.server.publishing.jpa.PublishedArtifactEntity",
             "io.evento.server.store.jpa.EventEntity",
             "io.evento.server.store.jpa.SnapshotEntity",
             "io.evento.server.store.jpa.AggregateDeletionEntity");
