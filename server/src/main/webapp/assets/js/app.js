@@ -11,10 +11,12 @@ import * as consumersPage from './pages/consumers.js';
 import * as telemetryPage from './pages/telemetry.js';
 import * as flowsPage from './pages/flows.js';
 import * as graphPage from './pages/graph.js';
+import * as publishedPage from './pages/published.js';
 
 const PAGES = [
   ['status', 'Cluster', statusPage],
   ['bundles', 'Bundles', bundlesPage],
+  ['published', 'Published', publishedPage],
   ['components', 'Components', componentsPage],
   ['payloads', 'Payloads', payloadsPage],
   ['graph', 'Application graph', graphPage],

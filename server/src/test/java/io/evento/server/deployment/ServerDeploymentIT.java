@@ -98,7 +98,7 @@ class ServerDeploymentIT {
         }
 
         // then
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
     }
 
     @Test

@@ -269,6 +269,56 @@ class AdminConsoleBrowserIT {
 
     @Test
     @Order(6)
+    void aPublishedBundleIsListedAndAnAdministratorMakesItAutorun() throws Exception {
+        // given the users WAR published with the CLI (its jar in a process of its own)
+        Path jar;
+        try (var jars = Files.list(io.evento.payara.MicroRecipe.projectDir().resolve("cli/target"))) {
+            jar = jars.filter(p -> p.getFileName().toString().endsWith("-all.jar")).findFirst().orElseThrow();
+        }
+        ProcessBuilder publish = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                "publish", System.getProperty("users.war"), "--server", console, "--user", "ada").redirectErrorStream(true);
+        publish.environment().put("EVENTO_PASSWORD", ADMIN_PASSWORD);
+        Process process = publish.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+
+        // when an administrator opens it in the console and makes it autorun with up to two instances
+        open("published");
+        waitForTable("published");
+        assertThat(tableText("published")).contains("users").contains("users.war").contains("not deployable");
+        rows("published").get(0).click();
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table[data-testid=published-components]")));
+        assertThat(tableText("published-components")).contains("ListQuotaSaga").contains("ReserveListSlot");
+        browser.findElement(By.cssSelector("[data-testid=setting-deployable]")).click();
+        browser.findElement(By.cssSelector("[data-testid=setting-autorun]")).click();
+        WebElement max = browser.findElement(By.cssSelector("[data-testid=setting-max]"));
+        max.clear();
+        max.sendKeys("2");
+        WebElement min = browser.findElement(By.cssSelector("[data-testid=setting-min]"));
+        min.clear();
+        min.sendKeys("1");
+        browser.findElement(By.cssSelector("[data-testid=settings-save]")).click();
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=settings-saved]")));
+        screenshot("12-published");
+
+        // then the server keeps the settings
+        JsonNode settings = adminApi("published-bundles/users/1").get("bundle").get("settings");
+        assertThat(settings.get("autorun").asBoolean()).isTrue();
+        assertThat(settings.get("deployable").asBoolean()).isTrue();
+        assertThat(settings.get("minInstances").asInt()).isEqualTo(1);
+        assertThat(settings.get("maxInstances").asInt()).isEqualTo(2);
+
+        // and a setting the server refuses is shown with its reason
+        min.clear();
+        min.sendKeys("5");
+        browser.findElement(By.cssSelector("[data-testid=settings-save]")).click();
+        assertThat(waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=error]"))).getText())
+                .contains("minInstances");
+        assertThat(adminApi("published-bundles/users/1").get("bundle").get("settings").get("minInstances").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
     void aViewerSeesEverythingButCannotAct() throws Exception {
         // given a dead event again
         sql("ALTER TABLE todo_item RENAME TO todo_item_away");
