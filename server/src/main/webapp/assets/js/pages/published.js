@@ -3,13 +3,11 @@ import { api, isAdmin, path } from '../api.js';
 
 // Published bundles: every version evento publish uploaded, and how the server may run it.
 export async function render(container) {
-  const versions = await api('published-bundles');
   const detail = h('div', { class: 'detail', 'data-testid': 'published-detail' });
-  clear(container,
-    h('h1', {}, 'Published bundles'),
-    h('p', { class: 'muted' }, 'Every version published with ', h('code', {}, 'evento publish'),
-      ': its artifact, who published it, and how the server may run it (set here by an administrator, never by the upload).'),
-    table([
+  const list = h('div', {});
+  const refresh = async () => {
+    const versions = await api('published-bundles');
+    clear(list, table([
       { title: 'Bundle', value: (b) => b.bundleId },
       { title: 'Version', value: (b) => b.bundleVersion, class: 'num' },
       { title: 'Artifact', value: (b) => `${b.artifactName} · ${number(b.artifactBytes / 1024, 0)} KiB` },
@@ -17,11 +15,19 @@ export async function render(container) {
       { title: 'Run', value: (b) => (b.settings.autorun ? badge('autorun', 'ok') : b.settings.deployable ? badge('deployable', 'warn') : badge('not deployable', 'muted')) },
       { title: 'Instances', value: (b) => `${b.settings.minInstances}–${b.settings.maxInstances}`, class: 'num' },
       { title: 'Published', value: (b) => h('span', {}, time(b.publishedAt), ' by ', b.publishedBy) },
-    ], versions, { testid: 'published', empty: 'Nothing is published yet: run evento publish (README, "Publishing bundles").', onRow: (b) => show(b, detail) }),
+    ], versions, { testid: 'published', empty: 'Nothing is published yet: run evento publish (README, "Publishing bundles").',
+      onRow: (b) => show(b, detail, refresh) }));
+  };
+  await refresh();
+  clear(container,
+    h('h1', {}, 'Published bundles'),
+    h('p', { class: 'muted' }, 'Every version published with ', h('code', {}, 'evento publish'),
+      ': its artifact, who published it, and how the server may run it (set here by an administrator, never by the upload).'),
+    list,
     detail);
 }
 
-async function show(summary, detail) {
+async function show(summary, detail, refresh) {
   const { bundle, description } = await api(path('published-bundles', summary.bundleId, String(summary.bundleVersion)));
   const message = h('div', {});
   const admin = isAdmin();
@@ -44,6 +50,7 @@ async function show(summary, detail) {
         deployable: deployable.checked, autorun: autorun.checked, minInstances: Number(min.value), maxInstances: Number(max.value),
         environment: env, jvmOptions: lines(options.value) } });
       message.replaceChildren(h('p', { class: 'ok', 'data-testid': 'settings-saved' }, 'Saved.'));
+      await refresh();
     } catch (error) {
       message.replaceChildren(errorBox(error));
     }
@@ -52,7 +59,8 @@ async function show(summary, detail) {
     if (!confirm(`Delete ${bundle.bundleId} version ${bundle.bundleVersion} and its artifact?`)) return;
     try {
       await api(path('published-bundles', bundle.bundleId, String(bundle.bundleVersion)), { method: 'DELETE' });
-      location.reload();
+      clear(detail);
+      await refresh();
     } catch (error) {
       message.replaceChildren(errorBox(error));
     }

@@ -299,6 +299,8 @@ class AdminConsoleBrowserIT {
         min.sendKeys("1");
         browser.findElement(By.cssSelector("[data-testid=settings-save]")).click();
         waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=settings-saved]")));
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table[data-testid=published]"), "autorun"));
+        assertThat(tableText("published")).contains("1–2");
         screenshot("12-published");
 
         // then the server keeps the settings
